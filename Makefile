@@ -1,0 +1,31 @@
+# tracker — PGXS build. `make && make install && make installcheck` works
+# against any PostgreSQL 15 whose pg_config is on PATH (or PG_CONFIG=...).
+
+EXTENSION = tracker
+MODULE_big = tracker
+
+CORE_OBJS = src/core/calendar.o src/core/period.o src/core/period_text.o
+GLUE_OBJS = src/tracker.o src/period.o src/period_io.o src/period_ops.o src/period_srf.o
+OBJS = $(CORE_OBJS) $(GLUE_OBJS)
+
+# The install script is assembled from one fragment per SQL concept.
+INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
+DATA_built = sql/tracker--0.1.0.sql
+
+REGRESS = security period
+REGRESS_OPTS = --inputdir=. --outputdir=. --encoding=UTF8
+
+PG_CPPFLAGS = -I$(srcdir)/src/core
+PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wno-missing-field-initializers -Wno-sign-compare
+
+EXTRA_CLEAN = results regression.diffs regression.out test/build
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+sql/tracker--0.1.0.sql: $(INSTALL_PARTS)
+	cat $^ > $@
+
+$(OBJS): $(wildcard src/core/*.h src/*.h)

@@ -1,0 +1,90 @@
+-- Installation security, in the style of PostgreSQL's test_extensions
+-- (CVE-2018-1058 search_path capture, CVE-2022-2625 object hijacking).
+-- tracker is trusted, so a non-superuser with CREATE on the database may
+-- install it; its script must neither adopt objects an attacker planted
+-- nor bind to look-alikes on the caller's search_path.
+SET client_min_messages = warning;
+CREATE ROLE regress_tracker_owner;
+CREATE ROLE regress_tracker_attacker;
+SELECT format('GRANT CREATE ON DATABASE %I TO regress_tracker_owner, regress_tracker_attacker',
+              current_database()) \gexec
+RESET client_min_messages;
+
+-- 1. The attacker plants a schema named tracker before a superuser
+-- installs the extension. PostgreSQL would install into it, leaving the
+-- attacker able to drop or shadow its objects; the script refuses.
+SET ROLE regress_tracker_attacker;
+CREATE SCHEMA tracker;
+RESET ROLE;
+CREATE EXTENSION tracker;
+SELECT count(*) AS installed FROM pg_extension WHERE extname = 'tracker';
+SET ROLE regress_tracker_attacker;
+DROP SCHEMA tracker;
+RESET ROLE;
+
+-- 2. A hostile search_path of look-alike types and operators; a
+-- non-superuser installs the trusted extension under it.
+SET ROLE regress_tracker_attacker;
+CREATE SCHEMA attack;
+GRANT USAGE ON SCHEMA attack TO PUBLIC;
+CREATE DOMAIN attack.text AS pg_catalog.int4;
+CREATE DOMAIN attack.date AS pg_catalog.int4;
+CREATE DOMAIN attack.int4 AS pg_catalog.int8;
+CREATE FUNCTION attack.daterange(pg_catalog.int4) RETURNS pg_catalog.int4
+    AS 'SELECT $1' LANGUAGE sql;
+RESET ROLE;
+SET ROLE regress_tracker_owner;
+SET search_path = attack, public;
+CREATE EXTENSION tracker;
+RESET search_path;
+-- The extension works for its owner.
+SELECT tracker.label('2022-01..07');
+RESET ROLE;
+
+-- Every argument and result type of the extension's functions lies in
+-- pg_catalog or tracker: none is the attacker's.
+SELECT count(*) AS foreign_types
+FROM pg_depend d
+JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+CROSS JOIN LATERAL unnest(p.proargtypes::oid[] || p.prorettype) AS t(oid)
+JOIN pg_type ty ON ty.oid = t.oid
+WHERE d.deptype = 'e'
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tracker')
+  AND ty.typnamespace NOT IN ('pg_catalog'::regnamespace, 'tracker'::regnamespace);
+-- The extension and the schema PostgreSQL made for it belong to the role
+-- that installed it; the member objects to the bootstrap superuser (oid
+-- 10), so the installer cannot redefine them.
+SELECT e.extowner = 'regress_tracker_owner'::regrole AS ext_owned_by_installer,
+       n.nspowner = 'regress_tracker_owner'::regrole AS schema_owned_by_installer,
+       (SELECT bool_and(p.proowner = 10) FROM pg_proc p WHERE p.pronamespace = n.oid)
+           AS functions_owned_by_bootstrap_superuser
+FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE e.extname = 'tracker';
+-- Every member function is PARALLEL SAFE and not volatile.
+SELECT count(*) FILTER (WHERE p.proparallel <> 's') AS not_parallel_safe,
+       count(*) FILTER (WHERE p.provolatile = 'v') AS volatile
+FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tracker');
+-- Every member function, type, operator and operator class has a comment.
+SELECT pg_describe_object(d.classid, d.objid, 0) AS uncommented
+FROM pg_depend d
+WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tracker')
+  AND d.classid IN ('pg_proc'::regclass, 'pg_type'::regclass, 'pg_operator'::regclass,
+                    'pg_opclass'::regclass, 'pg_cast'::regclass)
+  AND obj_description(d.objid, d.classid::regclass::text) IS NULL
+ORDER BY 1;
+
+-- The schema PostgreSQL created for the extension outlives it; its owner
+-- removes both.
+SET ROLE regress_tracker_owner;
+DROP EXTENSION tracker;
+DROP SCHEMA tracker;
+RESET ROLE;
+SET ROLE regress_tracker_attacker;
+DROP SCHEMA attack CASCADE;
+RESET ROLE;
+SET client_min_messages = warning;
+SELECT format('REVOKE CREATE ON DATABASE %I FROM regress_tracker_owner, regress_tracker_attacker',
+              current_database()) \gexec
+DROP ROLE regress_tracker_owner;
+DROP ROLE regress_tracker_attacker;

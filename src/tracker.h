@@ -1,0 +1,45 @@
+/*
+ * tracker.h — what the fmgr glue files share: the period Datum macros and
+ * the mapping from core status codes to SQLSTATEs.
+ */
+#ifndef TRACKER_H
+#define TRACKER_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "utils/date.h"
+
+#include "period.h"
+
+#define DatumGetPeriod(d)		((tp_period) DatumGetInt64(d))
+#define PeriodGetDatum(p)		Int64GetDatum((int64) (p))
+#define PG_GETARG_PERIOD(n)		DatumGetPeriod(PG_GETARG_DATUM(n))
+#define PG_RETURN_PERIOD(p)		return PeriodGetDatum(p)
+
+/* PostgreSQL dates count from 2000-01-01, the core from 0001-01-01. */
+static inline tp_day
+tracker_day_from_date(DateADT d)
+{
+	return (tp_day) ((int64) d + TP_PG_EPOCH_OFFSET);
+}
+
+static inline DateADT
+tracker_date_from_day(tp_day d)
+{
+	return (DateADT) (d - TP_PG_EPOCH_OFFSET);
+}
+
+/* A date argument as a core day; infinite or out-of-range dates raise 22008. */
+extern tp_day tracker_day_arg(DateADT d);
+
+/* Raise the error for a period operation that failed with status st;
+ * expr shows the operation as the user wrote it, e.g. "prev(0001)". */
+extern void tracker_period_error(tp_status st, const char *expr) pg_attribute_noreturn();
+
+/* A grain name argument; unknown names raise 22023. */
+extern tp_grain tracker_grain_arg(text *t);
+
+/* The canonical text of p, palloc'd. */
+extern char *tracker_period_text(tp_period p);
+
+#endif							/* TRACKER_H */

@@ -1,0 +1,64 @@
+# test/lib.sh — shared by the test and demo scripts: root/sudo, package
+# installation and a throwaway PostgreSQL server. Source it; don't run it.
+
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+TRACKER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PG_BIN=/usr/lib/postgresql/15/bin
+TRACKER_PACKAGES="postgresql-15 postgresql-server-dev-15 clang-14 libclang-rt-14-dev make gcc"
+
+# Run a command as root: directly when we are root, else through sudo.
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Install what is missing, in one apt-get call: postgresql-server-dev-15
+# alone would upgrade the server under a running cluster.
+install_packages() {
+	local missing=() p
+	for p in $TRACKER_PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	echo "installing: ${missing[*]}"
+	as_root apt-get update -q
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+}
+
+# Build and install the extension into the PostgreSQL 15 installation.
+build_and_install() {
+	make -s -C "$TRACKER_ROOT" PG_CONFIG=$PG_BIN/pg_config
+	as_root make -s -C "$TRACKER_ROOT" PG_CONFIG=$PG_BIN/pg_config install
+}
+
+# Start a throwaway server on a private socket directory and a free port;
+# sets PGHOST, PGPORT, PGUSER, PGDATABASE. pg_tmp_stop removes it again.
+# PostgreSQL refuses to run as root, so root runs it as user postgres.
+pg_tmp_start() {
+	local run_as=() owner
+	PG_TMP_DIR=$(mktemp -d /tmp/tracker-pg.XXXXXX)
+	if [ "$(id -u)" = 0 ]; then
+		owner=postgres
+		run_as=(runuser -u postgres --)
+		chown postgres "$PG_TMP_DIR"
+	else
+		owner=$(id -un)
+	fi
+	PG_TMP_RUN_AS=("${run_as[@]}")
+	# The socket lives in our own directory, so the port cannot collide.
+	PGPORT=$((20000 + RANDOM % 20000))
+	"${run_as[@]}" "$PG_BIN/initdb" -D "$PG_TMP_DIR/data" -U "$owner" --auth=trust \
+		--encoding=UTF8 --locale=C.UTF-8 >"$PG_TMP_DIR/initdb.log" 2>&1 ||
+		{ cat "$PG_TMP_DIR/initdb.log"; return 1; }
+	"${run_as[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP_DIR/data" -l "$PG_TMP_DIR/server.log" -w \
+		-o "-p $PGPORT -k $PG_TMP_DIR -c listen_addresses='' -c max_parallel_workers_per_gather=2 ${PG_TMP_OPTS:-}" \
+		start >/dev/null || { cat "$PG_TMP_DIR/server.log"; return 1; }
+	export PGHOST=$PG_TMP_DIR PGPORT PGUSER=$owner PGDATABASE=postgres
+}
+
+pg_tmp_stop() {
+	[ -n "${PG_TMP_DIR:-}" ] && [ -d "$PG_TMP_DIR/data" ] || return 0
+	"${PG_TMP_RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP_DIR/data" -m fast -w stop >/dev/null 2>&1
+	rm -rf "$PG_TMP_DIR"
+	PG_TMP_DIR=
+}
