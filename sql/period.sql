@@ -157,37 +157,39 @@ SELECT start_date(NULL::period) IS NULL AS a, prev(NULL) IS NULL AS b,
 SELECT period_send('2022-07') AS july, period_send('2000-01-01') AS epoch_day;
 -- recv: COPY a bytea column out in binary and read the same bytes back as
 -- periods, so period_recv sees exactly the bytes we chose.
+-- The file lives in the server's data directory, private to this server.
+SELECT current_setting('data_directory') || '/tracker_regress_period.bin' AS binfile \gset
 CREATE TEMP TABLE raw (b bytea);
 CREATE TEMP TABLE got (p period);
 INSERT INTO raw VALUES ('\x020000201900002037'), ('\x05000000000000016d');
 -- 0x016d = 365: 2000-01-01..2000-12-31 is the year 2000, grain 5.
-COPY raw TO '/tmp/tracker_regress_period.bin' (FORMAT binary);
-COPY got FROM '/tmp/tracker_regress_period.bin' (FORMAT binary);
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
 SELECT p FROM got;
 -- Round trip of every grain through binary COPY.
 CREATE TEMP TABLE sent AS SELECT p FROM (VALUES ('2022'::period), ('2022-H2'), ('2022-Q1..Q3'),
        ('2021-11..2022-02'), ('2020-W53'), ('2022-06-01..09-08'), ('0001-01-01'), ('9999-12-31')) v(p);
-COPY sent TO '/tmp/tracker_regress_period.bin' (FORMAT binary);
+COPY sent TO :'binfile' (FORMAT binary);
 TRUNCATE got;
-COPY got FROM '/tmp/tracker_regress_period.bin' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
 SELECT (SELECT array_agg(p ORDER BY p) FROM got) = (SELECT array_agg(p ORDER BY p) FROM sent) AS round_trip;
 -- Invalid bytes are rejected: a grain of 6, a month that starts mid-month,
 -- a day past 9999-12-31 (day 3652058 - 730119 + 1 = 0x2c95d4), a short value and a long one.
 TRUNCATE raw; INSERT INTO raw VALUES ('\x060000201900002037');
-COPY raw TO '/tmp/tracker_regress_period.bin' (FORMAT binary);
-COPY got FROM '/tmp/tracker_regress_period.bin' (FORMAT binary);
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
 TRUNCATE raw; INSERT INTO raw VALUES ('\x020000201a00002037');
-COPY raw TO '/tmp/tracker_regress_period.bin' (FORMAT binary);
-COPY got FROM '/tmp/tracker_regress_period.bin' (FORMAT binary);
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
 TRUNCATE raw; INSERT INTO raw VALUES ('\x00002c95d4002c95d4');
-COPY raw TO '/tmp/tracker_regress_period.bin' (FORMAT binary);
-COPY got FROM '/tmp/tracker_regress_period.bin' (FORMAT binary);
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
 TRUNCATE raw; INSERT INTO raw VALUES ('\x0200002019');
-COPY raw TO '/tmp/tracker_regress_period.bin' (FORMAT binary);
-COPY got FROM '/tmp/tracker_regress_period.bin' (FORMAT binary);
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
 TRUNCATE raw; INSERT INTO raw VALUES ('\x02000020190000203700');
-COPY raw TO '/tmp/tracker_regress_period.bin' (FORMAT binary);
-COPY got FROM '/tmp/tracker_regress_period.bin' (FORMAT binary);
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
 
 -- Errors: malformed text (22P02) quotes the input and hints the forms;
 -- dates out of range are 22008; unknown grains and arguments that do not
