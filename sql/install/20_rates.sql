@@ -1,0 +1,121 @@
+
+-- Rates and targets (DESIGN §4). Rates are in percent, differences of
+-- rates in percentage points. See README "Rates and targets".
+
+CREATE FUNCTION tracker.growth(cur pg_catalog.float8, base pg_catalog.float8) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_growth' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.growth(pg_catalog.float8, pg_catalog.float8) IS
+    'growth of cur over base in percent, (cur - base) / base * 100 (同比/环比); NULL when base <= 0';
+
+CREATE FUNCTION tracker.describe_growth(cur pg_catalog.float8, base pg_catalog.float8,
+                                        lang pg_catalog.text DEFAULT 'zh') RETURNS pg_catalog.text
+    AS 'MODULE_PATHNAME', 'rate_describe_growth' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.describe_growth(pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+    'the published wording of a change: 增长24.1%, 下降2.1%, 持平, 增长3.6倍, 扭亏为盈, 由盈转亏, 减亏, 增亏 (zh) or English (en)';
+
+CREATE FUNCTION tracker.avg_growth(cur pg_catalog.float8, base pg_catalog.float8, years pg_catalog.float8)
+    RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_avg_growth' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.avg_growth(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'average yearly growth in percent over years, ((cur / base)^(1 / years) - 1) * 100 (两年平均增长)';
+
+CREATE FUNCTION tracker.contribution(part_cur pg_catalog.float8, part_base pg_catalog.float8,
+                                     total_base pg_catalog.float8) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_contribution' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.contribution(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'percentage points of the total''s growth that a part pulls, (part_cur - part_base) / total_base * 100 (拉动)';
+
+CREATE FUNCTION tracker.contribution_share(part_cur pg_catalog.float8, part_base pg_catalog.float8,
+                                           total_cur pg_catalog.float8, total_base pg_catalog.float8)
+    RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_contribution_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.contribution_share(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'a part''s share of the total''s increase in percent (贡献率); NULL when the total did not change';
+
+CREATE FUNCTION tracker.attainment(actual pg_catalog.float8, target pg_catalog.float8) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_attainment' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.attainment(pg_catalog.float8, pg_catalog.float8) IS
+    'actual / target * 100 (完成率); for a negative target (a loss limit) (2 - actual / target) * 100; NULL for target 0';
+
+CREATE FUNCTION tracker.pace(actual pg_catalog.float8, target pg_catalog.float8,
+                             target_period tracker.period, reporting_period tracker.period)
+    RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_pace' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.pace(pg_catalog.float8, pg_catalog.float8, tracker.period, tracker.period) IS
+    'attainment minus time progress through the reporting period, in points (超/落后序时进度)';
+CREATE FUNCTION tracker.pace(actual pg_catalog.float8, target pg_catalog.float8,
+                             target_period tracker.period, as_of pg_catalog.date)
+    RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_pace_asof' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.pace(pg_catalog.float8, pg_catalog.float8, tracker.period, pg_catalog.date) IS
+    'attainment minus the share of the target period''s days elapsed through as_of, in points';
+
+CREATE FUNCTION tracker.schedule_gap(actual pg_catalog.float8, target pg_catalog.float8,
+                                     target_period tracker.period, reporting_period tracker.period)
+    RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_schedule_gap' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.schedule_gap(pg_catalog.float8, pg_catalog.float8, tracker.period, tracker.period) IS
+    'actual minus the target pro rata to time progress, in the value''s unit (超收/短收)';
+CREATE FUNCTION tracker.schedule_gap(actual pg_catalog.float8, target pg_catalog.float8,
+                                     target_period tracker.period, as_of pg_catalog.date)
+    RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_schedule_gap_asof' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.schedule_gap(pg_catalog.float8, pg_catalog.float8, tracker.period, pg_catalog.date) IS
+    'actual minus the target pro rata to the days elapsed through as_of, in the value''s unit';
+
+CREATE FUNCTION tracker.projection(actual pg_catalog.float8, target_period tracker.period,
+                                   reporting_period tracker.period) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_projection' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.projection(pg_catalog.float8, tracker.period, tracker.period) IS
+    'the value at the end of the target period at the run rate so far';
+CREATE FUNCTION tracker.projection(actual pg_catalog.float8, target_period tracker.period,
+                                   as_of pg_catalog.date) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_projection_asof' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.projection(pg_catalog.float8, tracker.period, pg_catalog.date) IS
+    'the value at the end of the target period at the daily run rate through as_of';
+
+CREATE FUNCTION tracker.required_per_month(actual pg_catalog.float8, target pg_catalog.float8,
+                                           target_period tracker.period, reporting_period tracker.period)
+    RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_required_per_month' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.required_per_month(pg_catalog.float8, pg_catalog.float8, tracker.period, tracker.period) IS
+    'what is still needed per remaining month to meet the target (0 once met; NULL when no time is left)';
+CREATE FUNCTION tracker.required_per_month(actual pg_catalog.float8, target pg_catalog.float8,
+                                           target_period tracker.period, as_of pg_catalog.date)
+    RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_required_per_month_asof' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.required_per_month(pg_catalog.float8, pg_catalog.float8, tracker.period, pg_catalog.date) IS
+    'what is still needed per remaining month after as_of to meet the target';
+
+CREATE TYPE tracker.light AS ENUM ('green', 'yellow', 'red');
+COMMENT ON TYPE tracker.light IS 'a traffic light (红黄蓝亮牌): green, yellow, red';
+
+CREATE FUNCTION tracker.light(value pg_catalog.float8, green_at pg_catalog.float8, red_below pg_catalog.float8)
+    RETURNS tracker.light
+    AS 'MODULE_PATHNAME', 'rate_light' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.light(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'green when value >= green_at, red when value < red_below, else yellow';
+
+CREATE FUNCTION tracker.points_by_rank(rank pg_catalog.float8, "full" pg_catalog.float8, step pg_catalog.float8)
+    RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_points_by_rank' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.points_by_rank(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'points for a place (争先进位计分): full * (1 - step * (rank - 1)), never below 0';
+
+CREATE FUNCTION tracker.efficacy_score(x pg_catalog.float8, unacceptable pg_catalog.float8,
+                                       satisfactory pg_catalog.float8, base pg_catalog.float8 DEFAULT 60,
+                                       span pg_catalog.float8 DEFAULT 40) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_efficacy_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.efficacy_score(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'efficacy coefficient score (功效系数法): base + span * (x - unacceptable) / (satisfactory - unacceptable)';
+
+CREATE FUNCTION tracker.round_half_even(x pg_catalog.float8, decimals pg_catalog.int4) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_round_half_even' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.round_half_even(pg_catalog.float8, pg_catalog.int4) IS
+    'GB/T 8170 rounding (修约) of the decimal float8 prints: 24.05 -> 24.0, 24.15 -> 24.2';
+
+CREATE FUNCTION tracker.bar(value pg_catalog.float8, max pg_catalog.float8, width pg_catalog.int4 DEFAULT 20)
+    RETURNS pg_catalog.text
+    AS 'MODULE_PATHNAME', 'rate_bar' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.bar(pg_catalog.float8, pg_catalog.float8, pg_catalog.int4) IS
+    'a horizontal bar of block characters, value / max of width cells, for psql';

@@ -1,0 +1,33 @@
+-- Benchmark harness: bench_time(label, query, runs) runs a query `runs`
+-- times after one warm-up and records the median wall time; bench_report
+-- prints each result with its ratio to a baseline label. Everything is
+-- measured in the same session, one after the other.
+CREATE SCHEMA IF NOT EXISTS bench;
+CREATE TABLE IF NOT EXISTS bench.result (topic text, label text, ms float8,
+                                         PRIMARY KEY (topic, label));
+
+CREATE OR REPLACE FUNCTION bench.time(topic text, label text, query text, runs int DEFAULT 5)
+RETURNS float8 LANGUAGE plpgsql AS $$
+DECLARE
+    t0 timestamptz;
+    times float8[] := '{}';
+    median float8;
+BEGIN
+    EXECUTE query;
+    FOR i IN 1..runs LOOP
+        t0 := clock_timestamp();
+        EXECUTE query;
+        times := times || extract(epoch FROM clock_timestamp() - t0) * 1000;
+    END LOOP;
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) INTO median FROM unnest(times) t;
+    INSERT INTO bench.result AS r VALUES (time.topic, time.label, median)
+        ON CONFLICT ON CONSTRAINT result_pkey DO UPDATE SET ms = excluded.ms;
+    RETURN median;
+END $$;
+
+CREATE OR REPLACE FUNCTION bench.report(topic text, baseline text)
+RETURNS TABLE (label text, ms numeric, ratio numeric) LANGUAGE sql AS $$
+    SELECT r.label, round(r.ms::numeric, 1), round((r.ms / b.ms)::numeric, 2)
+    FROM bench.result r JOIN bench.result b ON b.topic = r.topic AND b.label = baseline
+    WHERE r.topic = report.topic ORDER BY r.ms
+$$;
