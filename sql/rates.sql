@@ -59,9 +59,11 @@ SELECT round(pace(629.0, 647.4, '2022', '2022-01..10'::period)::numeric, 4) AS a
 -- 10 points ahead; its 同比增长24.1% implies a base of 540 / 1.241 = 435.13.
 SELECT pace(540, 900, '2022', '2022-H1'::period) AS jiaxing_h1,
        round_half_even(growth(540, 540 / 1.241), 1) AS jiaxing_growth;
--- Against a date: 40 of a 100-day campaign's target on day 40 is on pace.
+-- Against a date: 40 of a 100-day campaign's target on day 40 is on pace;
+-- before the start nothing has elapsed (40 - 0); after the end all (90 - 100).
 SELECT pace(40, 100, '2022-06-01..09-08', '2022-07-10'::date) AS on_pace,
        pace(40, 100, '2022-06-01..09-08', '2022-05-01'::date) AS before_start,
+       pace(90, 100, '2022-06-01..09-08', '2022-12-31'::date) AS after_end,
        pace(40, 0, '2022', '2022-07'::period) AS target_zero;
 
 -- schedule_gap = actual - target * progress / 100: 629 - 647.4 * 10/12 =
