@@ -82,7 +82,7 @@ SELECT count(DISTINCT p) FROM (VALUES ('2022-H1'::period), ('2022-Q1..Q2'), ('20
 -- Both operator classes pass the access methods' own validation.
 SELECT opcname, amname, amvalidate(c.oid)
 FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod
-WHERE opcnamespace = 'tracker'::regnamespace ORDER BY opcname;
+WHERE opcintype = 'tracker.period'::regtype ORDER BY opcname;
 -- And the planner uses them: an index scan, a merge join and a hash join.
 CREATE TEMP TABLE months AS SELECT u AS p FROM periods('2020-01'::period, '2022-12'::period) u;
 CREATE INDEX ON months (p);

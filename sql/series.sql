@@ -1,0 +1,188 @@
+-- tracker.series: facts as published, comparable bases, rollup. Every
+-- expected number is derived by hand in the comments.
+SET search_path = tracker, public;
+SET extra_float_digits = 0;
+
+CREATE TABLE obs (region text, p period, v float8, g float8);
+-- Region a, monthly. 2021 levels without rates; 2022 with published rates.
+-- Jan–Feb are published together (no January of their own) both years.
+INSERT INTO obs VALUES
+  ('a', '2021-01..02', 200, NULL), ('a', '2021-03', 120, NULL), ('a', '2021-04', 130, NULL),
+  ('a', '2021-01..06', 700, NULL), ('a', '2021-07', 140, NULL),
+  ('a', '2022-01..02', 240, 20),   -- base 240 / 1.2  = 200
+  ('a', '2022-03', 150, 25),       -- base 150 / 1.25 = 120
+  ('a', '2022-04', 130, NULL),     -- no rate
+  ('a', '2022-01..06', 840, 20),   -- base 700
+  ('a', '2022-01..07', 1050, 25);  -- base 840
+-- Region b: unit facts and a cumulative fact that disagree (100 + 110 +
+-- 120 = 330, but 1-3月 is published as 333); Decembers for mom and the
+-- two-year average.
+INSERT INTO obs VALUES
+  ('b', '2020-12', 80, NULL), ('b', '2021-12', 90, 12.5),
+  ('b', '2022-01', 100, NULL), ('b', '2022-02', 110, NULL), ('b', '2022-03', 120, NULL),
+  ('b', '2022-01..03', 333, NULL), ('b', '2022-12', 99, NULL);
+-- Region c: March is missing.
+INSERT INTO obs VALUES ('c', '2022-01', 10, NULL), ('c', '2022-02', 20, NULL), ('c', '2022-04', 40, NULL);
+-- Region d: January to June 2022, values 1 to 6.
+INSERT INTO obs SELECT 'd', u, extract(month FROM start_date(u)), NULL FROM periods('2022-H1'::period, 'month') u;
+-- Region e: project rows that add up. May: 50 at +25% (base 40) and 30 at
+-- +50% (base 20) → 80 over 60, +33.33%. June: 10 at +10% and 5 without a
+-- rate → 15 without a rate. A row without a value is skipped.
+INSERT INTO obs VALUES
+  ('e', '2022-05', 50, 25), ('e', '2022-05', 30, 50),
+  ('e', '2022-06', 10, 10), ('e', '2022-06', 5, NULL),
+  ('e', '2021-06', 12, NULL), ('e', '2022-07', NULL, 5);
+
+CREATE TABLE s AS SELECT region, series(p, v, g) AS s FROM obs GROUP BY region;
+
+-- The facts as stored.
+SELECT region, s FROM s ORDER BY region;
+SELECT region, (unnest(s)).* FROM s WHERE region IN ('a', 'e') ORDER BY region;
+
+-- value: January missing (NULL), February needs January (NULL), 1-3月 from
+-- 1-2月 + March = 240 + 150 = 390 (so is Q1), 1-4月 = 390 + 130 = 520, May
+-- NULL, May–June = 1-6月 - 1-4月 = 840 - 520 = 320, July = 1-7月 - 1-6月 =
+-- 1050 - 840 = 210, Q2 = 840 - 390 = 450, H1 = 840, Q3 needs August (NULL).
+SELECT p, value(s, p) FROM s, (VALUES ('2022-01'::period), ('2022-02'), ('2022-03'),
+       ('2022-01..03'), ('2022-Q1'), ('2022-01..04'), ('2022-05'), ('2022-05..06'),
+       ('2022-07'), ('2022-01..07'), ('2022-Q2'), ('2022-H1'), ('2022-Q3'), ('2022'),
+       ('2021-07'), ('2021-01..04'), ('2021-05..06')) v(p)
+WHERE region = 'a';
+
+-- base and yoy: published rates where the facts carry them, else the
+-- value a year earlier. March: the published 25 itself. April: no rate,
+-- so 130 over 2021's 130 = 0. July: bases 840 - 700 = 140, 210 / 140 =
+-- +50%, though 1-6月 and 1-7月 were published at 20% and 25%. 1-4月: April
+-- has no rate, so the base is 2021's 1-4月 = 450: 520 / 450 = +15.5556%.
+-- Q2: bases 700 - (200 + 120) = 380: 450 / 380 = +18.4211%. May–June:
+-- the base needs April's, so 2021's May–June = 700 - 450 = 250: 320 / 250
+-- = +28%. H1 is the fact 1-6月: its published 20.
+SELECT p, value(s, p), base(s, p), round(yoy(s, p)::numeric, 4) AS yoy
+FROM s, (VALUES ('2022-03'::period), ('2022-04'), ('2022-07'), ('2022-01..04'),
+         ('2022-Q2'), ('2022-05..06'), ('2022-H1'), ('2022-01..07'), ('2022-05')) v(p)
+WHERE region = 'a';
+
+-- ytd and ytd_yoy read the year to date through the end of p; mom against
+-- the preceding period of the same length: April 130 / March 150 - 1 =
+-- -13.3333%; Q2 450 / Q1 390 - 1 = +15.3846%; July's June is unknown.
+SELECT ytd(s, '2022-04') AS ytd_apr, round(ytd_yoy(s, '2022-04')::numeric, 4) AS ytd_yoy_apr,
+       ytd(s, '2022-07') AS ytd_jul, ytd_yoy(s, '2022-07') AS ytd_yoy_jul,
+       round(mom(s, '2022-04')::numeric, 4) AS mom_apr, round(mom(s, '2022-Q2')::numeric, 4) AS mom_q2,
+       mom(s, '2022-07') AS mom_jul
+FROM s WHERE region = 'a';
+
+-- Precedence when facts disagree (region b): the unit fact wins for the
+-- unit (March 120), the cumulative fact for the year to date (1-3月 333,
+-- and so Q1), and a span inside the year is a difference of years to date
+-- (Feb–Mar = 333 - 100 = 233). mom across the year end: 100 / 90 - 1.
+-- Two-year average of December: 2022 over 2021 has no rate: 99 / 90 = 1.1;
+-- 2021 over 2020 is published +12.5%: sqrt(1.1 * 1.125) - 1 = 11.2430%.
+SELECT value(s, '2022-03') AS march, value(s, '2022-01..03') AS jan_mar, value(s, '2022-Q1') AS q1,
+       value(s, '2022-02..03') AS feb_mar, round(mom(s, '2022-01')::numeric, 4) AS mom_jan,
+       round(avg_growth(s, '2022-12', 2)::numeric, 4) AS two_year_avg,
+       round(avg_growth(s, '2022-12', 1)::numeric, 4) AS one_year,
+       avg_growth(s, '2022-12', 3) AS three_years_unknown
+FROM s WHERE region = 'b';
+
+-- A missing month makes what needs it NULL (region c); a quarter from
+-- months (region d: Q2 = 4 + 5 + 6 = 15, H1 = 21, the year needs July).
+SELECT (SELECT ytd(s, '2022-04') FROM s WHERE region = 'c') AS c_ytd_apr,
+       (SELECT value(s, '2022-01..02') FROM s WHERE region = 'c') AS c_jan_feb,
+       (SELECT value(s, '2022-Q1') FROM s WHERE region = 'c') AS c_q1,
+       (SELECT value(s, '2022-Q2') FROM s WHERE region = 'd') AS d_q2,
+       (SELECT value(s, '2022-H1') FROM s WHERE region = 'd') AS d_h1,
+       (SELECT value(s, '2022') FROM s WHERE region = 'd') AS d_year,
+       (SELECT value(s, '2021-12..2022-02') FROM s WHERE region = 'd') AS d_across_years;
+
+-- Rows that add up (region e): May 80 over implied bases 60 is +33.3333%;
+-- June has a row without a rate, so its base is 2021's June: 15 / 12 =
+-- +25%; the row without a value was skipped (July is not a fact).
+SELECT value(s, '2022-05') AS may, base(s, '2022-05') AS may_base,
+       round(yoy(s, '2022-05')::numeric, 4) AS may_yoy,
+       value(s, '2022-06') AS june, yoy(s, '2022-06') AS june_yoy,
+       value(s, '2022-07') AS july
+FROM s WHERE region = 'e';
+
+-- first, last, sparkline: a's facts cover 2021-01 (1-2月 starts there)
+-- through 2022-07. 2022-01..07 is NULL, NULL, 150, 130, NULL, NULL, 210:
+-- scaled over 130..210, March is (150 - 130) / 80 * 7 = 1.75 → ▃, April
+-- ▁, July █; blanks where NULL.
+SELECT first(s), last(s), '[' || sparkline(s, '2022-01', '2022-07') || ']' AS spark
+FROM s WHERE region = 'a';
+SELECT region, sparkline(s) FROM s WHERE region IN ('d', 'c') ORDER BY region;
+
+-- resample to quarters: 2021-Q1 = 1-2月 + March = 320; 2021-Q2 = 700 -
+-- 320 = 380; 2021 Q1..Q2 = 700; Q3 needs August. 2022-Q1 = 390 over bases
+-- 200 + 120 = 320: +21.875%; 2022-Q2 = 450 over 380: +18.4211%; 2022
+-- Q1..Q2 = 840 at the published 20%.
+SELECT (u).period, (u).value, round((u).growth::numeric, 4) AS growth, (u).cumulative
+FROM (SELECT unnest(resample(s, 'quarter')) AS u FROM s WHERE region = 'a') r;
+SELECT resample(s, 'month') = s AS same_grain FROM s WHERE region = 'a';
+
+-- rollup: the series of all regions summed period by period equals one
+-- series over all rows.
+SELECT (SELECT rollup(s) FROM s) = (SELECT series(p, v, g) FROM obs) AS rollup_equals_all_rows;
+SELECT (SELECT rollup(s) FROM s WHERE region IN ('c', 'd')) AS c_plus_d;
+
+-- Text and binary round trips; = and hashing group equal series.
+SELECT count(*) FILTER (WHERE s::text::series = s) AS text_round_trips, count(*) AS series FROM s;
+-- Input takes periods in any form and order. A rate on a negative value
+-- implies a negative base, which is no base: -0.25 at -50% keeps no rate.
+SELECT '{2022-03: 5, 2022年1-2月: 1.5e+20 (+12.5%), 2022-04: -0.25 (-50%)}'::series AS parsed;
+SELECT (SELECT count(*) FROM (SELECT DISTINCT s FROM s) d) AS distinct_series,
+       (SELECT max(c) FROM (SELECT count(*) AS c FROM (SELECT s FROM s UNION ALL SELECT s FROM s) u
+                            GROUP BY s) g) AS copies_per_group;
+SELECT current_setting('data_directory') || '/tracker_regress_series.bin' AS binfile \gset
+CREATE TEMP TABLE back (region text, s series);
+COPY s TO :'binfile' (FORMAT binary);
+COPY back FROM :'binfile' (FORMAT binary);
+SELECT count(*) AS binary_round_trips FROM s JOIN back USING (region) WHERE s.s = back.s;
+-- series_send: version 1, grain 2 (month), one fact: unit 2022 * 12 + 2 =
+-- 24266 = 0x5eca, flags 0, value 5.0 = 0x4014000000000000.
+SELECT series_send('{2022-03: 5}');
+-- A bad version, a count larger than the data, and trailing bytes are
+-- rejected by series_recv; the well-formed bytes read back.
+CREATE TEMP TABLE raw (b bytea);
+CREATE TEMP TABLE got (s series);
+INSERT INTO raw VALUES ('\x02020000000100005eca004014000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+TRUNCATE raw; INSERT INTO raw VALUES ('\x01020000000200005eca004014000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+TRUNCATE raw; INSERT INTO raw VALUES ('\x01020000000100005eca00401400000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+TRUNCATE raw; INSERT INTO raw VALUES ('\x01020000000100005eca004014000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+SELECT s FROM got;
+
+-- NULLs: accessors of a NULL series are NULL; an aggregate over no rows
+-- (or only rows without values) is NULL.
+SELECT value(NULL::series, '2022-01') IS NULL AS a, yoy(NULL, '2022-01') IS NULL AS b,
+       first(NULL::series) IS NULL AS c, sparkline(NULL::series) IS NULL AS d,
+       (SELECT series(p, v) FROM obs WHERE false) IS NULL AS e,
+       (SELECT series(p, v) FROM obs WHERE v IS NULL) IS NULL AS f,
+       (SELECT rollup(s) FROM s WHERE false) IS NULL AS g;
+
+-- Weeks make up only weeks.
+SELECT value(series(p, v), '2022-W01..W02') FROM (VALUES ('2022-W01'::period, 5), ('2022-W02', 7)) t(p, v);
+
+-- Errors (22023 unless noted): another grain, a span that is not a year to
+-- date, a period across a year end, a non-finite value (22003), reading a
+-- finer period or months of a week series, years < 1, bad text (22P02).
+SELECT series(p, v) FROM (VALUES ('2022-01'::period, 1), ('2022-Q1', 2)) t(p, v);
+SELECT series(p, v) FROM (VALUES ('2022-03..05'::period, 1)) t(p, v);
+SELECT series(p, v) FROM (VALUES ('2021-11..2022-02'::period, 1)) t(p, v);
+SELECT series(p, v) FROM (VALUES ('2022-01'::period, 'NaN'::float8)) t(p, v);
+SELECT series(p, v, g) FROM (VALUES ('2022-01'::period, 1, 'Infinity'::float8)) t(p, v, g);
+SELECT value(s, '2022-03-01') FROM s WHERE region = 'a';
+SELECT value(series(p, v), '2022-01') FROM (VALUES ('2022-W01'::period, 5)) t(p, v);
+SELECT avg_growth(s, '2022-12', 0) FROM s WHERE region = 'b';
+SELECT resample(s, 'week') FROM s WHERE region = 'a';
+SELECT rollup(x) FROM (VALUES ('{2022-01: 1}'::series), ('{2022-Q1: 1}')) t(x);
+SELECT '{2022-01: 1, 2022-01: 2}'::series;
+SELECT '{2022-01: 1, 2022-Q2: 2}'::series;
+SELECT '{}'::series;
+SELECT '{2022-01 1}'::series;

@@ -1,0 +1,698 @@
+/*
+ * series_read.c — the readers of tracker.series: what a flat series says
+ * about any period of its grain or coarser (the rules are in series.h).
+ *
+ * Every reader converts its period to a run a..b of units of the series'
+ * grain and derives it with one set of rules (run_amount). A derivation
+ * carries two quantities side by side: the value, and the comparable base
+ * that the published rates of the same facts imply. The facts are chosen
+ * by the value alone, so the base always describes exactly the facts the
+ * value came from; it is usable only when every one of them has a rate.
+ *
+ * Facts are found by binary search; a year-to-date walk then steps back
+ * through neighbouring array slots, since the facts of consecutive units
+ * sit next to each other. Nothing here allocates.
+ */
+#include "series.h"
+#include "rates.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The most units a sparkline draws. */
+#define SPARK_MAX_UNITS 10000
+#define SPARK_BLOCK_BYTES 3
+/* U+2584, drawn for every value when all are equal. */
+#define SPARK_FLAT_LEVEL 3
+
+static const char spark_blocks[8][SPARK_BLOCK_BYTES + 1] = {
+	"\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83", "\xe2\x96\x84",
+	"\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88"
+};
+
+/* A derived quantity of a run of units. */
+typedef struct amount
+{
+	double		value;
+	double		base;			/* sum of implied bases; only when rated */
+	int			rated;			/* every fact used has a rate and a finite
+								 * implied base */
+} amount;
+
+static const amount amount_zero = {0.0, 0.0, 1};
+
+/* ---- units and years ---- */
+
+/*
+ * The first and last unit of grain g in the year of unit u: the civil year,
+ * or the ISO year for weeks (as tp_ytd counts it).
+ */
+static void
+year_bounds(tp_grain g, int64_t u, int64_t *first, int64_t *last)
+{
+	int			y;
+	int			m;
+	int			d;
+	int64_t		per;
+
+	switch (g)
+	{
+		case TP_DAY:
+			tp_civil_from_days((tp_day) u, &y, &m, &d);
+			*first = tp_days_from_civil(y, 1, 1);
+			*last = tp_days_from_civil(y, 12, 31);
+			return;
+		case TP_WEEK:
+			tp_iso_week(tp_unit_start(TP_WEEK, u), &y, &m);
+			*first = tp_unit_of(TP_WEEK, tp_iso_year_start(y));
+			*last = *first + tp_iso_weeks_in_year(y) - 1;
+			return;
+		case TP_MONTH:
+			per = 12;
+			break;
+		case TP_QUARTER:
+			per = 4;
+			break;
+		case TP_HALF:
+			per = 2;
+			break;
+		default:
+			per = 1;
+			break;
+	}
+	/* Valid units of these grains are positive, so % is a floor here. */
+	*first = u - u % per;
+	*last = *first + per - 1;
+}
+
+/*
+ * The run of units of the series' grain that make up p. A coarser p is
+ * readable only when those units tile it (no months for a week series).
+ */
+static ts_status
+period_run(const ts_view *s, tp_period p, int64_t *a, int64_t *b)
+{
+	tp_period	first;
+	int64_t		count;
+
+	if (tp_split(p, s->grain, &first, &count) != TP_OK)
+		return TS_EGRAIN;
+	*a = tp_first_unit(first);
+	*b = *a + count - 1;
+	return TS_OK;
+}
+
+/* ---- finding facts ---- */
+
+/* Index of the last fact at or before (unit, cumulative) in sort order,
+ * or -1. */
+static int32_t
+floor_index(const ts_view *s, int64_t unit, int cumulative)
+{
+	int32_t		lo = 0;
+	int32_t		hi = s->n;
+
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+		const ts_fact *f = &s->facts[mid];
+
+		if (f->unit < unit || (f->unit == unit && f->cumulative <= cumulative))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo - 1;
+}
+
+static int32_t
+find_fact(const ts_view *s, int64_t unit, int cumulative)
+{
+	int32_t		i = floor_index(s, unit, cumulative);
+
+	if (i >= 0 && s->facts[i].unit == unit &&
+		s->facts[i].cumulative == cumulative)
+		return i;
+	return -1;
+}
+
+int32_t
+ts_find(const ts_view *s, int32_t unit, int cumulative)
+{
+	return find_fact(s, unit, cumulative != 0);
+}
+
+tp_period
+ts_fact_period(tp_grain g, const ts_fact *f)
+{
+	int64_t		first = f->unit;
+	int64_t		last;
+	tp_period	p = 0;
+
+	if (f->cumulative)
+		year_bounds(g, f->unit, &first, &last);
+	(void) tp_make(g, first, f->unit, &p);
+	return p;
+}
+
+/* ---- the derivation ---- */
+
+static void
+amount_of_fact(const ts_fact *f, amount *out)
+{
+	out->value = f->value;
+	out->base = 0.0;
+	out->rated = 0;
+	if (f->has_growth)
+	{
+		/* A rate near -100 can imply a base beyond the double range. */
+		out->base = f->value / (1.0 + f->growth / 100.0);
+		out->rated = isfinite(out->base);
+	}
+}
+
+static void
+amount_add(amount *acc, const amount *x)
+{
+	acc->value += x->value;
+	acc->base += x->base;
+	acc->rated = acc->rated && x->rated;
+}
+
+static void
+amount_add_fact(amount *acc, const ts_fact *f)
+{
+	amount		x;
+
+	amount_of_fact(f, &x);
+	amount_add(acc, &x);
+}
+
+/*
+ * Year to date through unit u of the year starting at unit `first`: the
+ * latest cumulative fact through some k <= u plus the unit facts k+1..u,
+ * or the unit facts first..u. Walking back from u and stopping at the
+ * first missing unit fact finds exactly that: a cumulative fact further
+ * back could only be completed by the unit fact that is missing.
+ */
+static ts_status
+ytd_through(const ts_view *s, int64_t first, int64_t u, amount *out)
+{
+	int32_t		i = floor_index(s, u, 1);
+	amount		acc = amount_zero;
+	int64_t		j;
+
+	for (j = u;; j--)
+	{
+		if (i >= 0 && s->facts[i].unit == j && s->facts[i].cumulative)
+		{
+			if (j > first)
+			{
+				amount_add_fact(&acc, &s->facts[i]);
+				break;
+			}
+			/* Malformed (the decoder rejects it): the unit fact stands. */
+			i--;
+		}
+		if (i < 0 || s->facts[i].unit != j)
+			return TS_NULL;
+		amount_add_fact(&acc, &s->facts[i]);
+		i--;
+		if (j == first)
+			break;
+	}
+	*out = acc;
+	return TS_OK;
+}
+
+/* Unit u of the year starting at `first`: its own fact, else the step
+ * between the cumulative fact through u and the year to date before. */
+static ts_status
+unit_amount(const ts_view *s, int64_t first, int64_t u, amount *out)
+{
+	int32_t		i = find_fact(s, u, 0);
+	amount		before;
+
+	if (i >= 0)
+	{
+		amount_of_fact(&s->facts[i], out);
+		return TS_OK;
+	}
+	if (u > first && (i = find_fact(s, u, 1)) >= 0 &&
+		ytd_through(s, first, u - 1, &before) == TS_OK)
+	{
+		amount_of_fact(&s->facts[i], out);
+		out->value -= before.value;
+		out->base -= before.base;
+		out->rated = out->rated && before.rated;
+		return TS_OK;
+	}
+	return TS_NULL;
+}
+
+/* Units a..b of the one year that starts at unit `first`. */
+static ts_status
+year_part(const ts_view *s, int64_t first, int64_t a, int64_t b, amount *out)
+{
+	amount		hi;
+	amount		lo;
+	amount		acc;
+	int64_t		u;
+
+	if (a == b)
+		return unit_amount(s, first, a, out);
+	if (a == first)
+		return ytd_through(s, first, b, out);
+	if (ytd_through(s, first, b, &hi) == TS_OK &&
+		ytd_through(s, first, a - 1, &lo) == TS_OK)
+	{
+		out->value = hi.value - lo.value;
+		out->base = hi.base - lo.base;
+		out->rated = hi.rated && lo.rated;
+		return TS_OK;
+	}
+	acc = amount_zero;
+	for (u = a; u <= b; u++)
+	{
+		amount		x;
+
+		if (unit_amount(s, first, u, &x) != TS_OK)
+			return TS_NULL;
+		amount_add(&acc, &x);
+	}
+	*out = acc;
+	return TS_OK;
+}
+
+/*
+ * Units a..b of the series' grain, split at year ends. TS_ENONFINITE when
+ * the value overflows; a base that overflows is unusable, not an error.
+ */
+static ts_status
+run_amount(const ts_view *s, int64_t a, int64_t b, amount *out)
+{
+	amount		acc = amount_zero;
+
+	for (;;)
+	{
+		int64_t		first;
+		int64_t		last;
+		int64_t		end;
+		amount		part;
+		ts_status	st;
+
+		year_bounds(s->grain, a, &first, &last);
+		end = b < last ? b : last;
+		if ((st = year_part(s, first, a, end, &part)) != TS_OK)
+			return st;
+		amount_add(&acc, &part);
+		if (end >= b)
+			break;
+		a = end + 1;
+	}
+	if (!isfinite(acc.value))
+		return TS_ENONFINITE;
+	if (!isfinite(acc.base))
+		acc.rated = 0;
+	/* acc started at +0, so no -0 (an underflowed base) gets out. */
+	*out = acc;
+	return TS_OK;
+}
+
+/* The fact that covers exactly units a..b, or -1. */
+static int32_t
+exact_fact(const ts_view *s, int64_t a, int64_t b)
+{
+	int64_t		first;
+	int64_t		last;
+
+	if (a == b)
+		return find_fact(s, a, 0);
+	year_bounds(s->grain, a, &first, &last);
+	if (a == first && b <= last)
+		return find_fact(s, b, 1);
+	return -1;
+}
+
+static ts_status
+growth_status(double cur, double base, double *out)
+{
+	switch (tr_growth(cur, base, out))
+	{
+		case TR_OK:
+			return TS_OK;
+		case TR_NULL:
+			return TS_NULL;
+		default:
+			return TS_ENONFINITE;
+	}
+}
+
+/* ---- value, base and growth ---- */
+
+ts_status
+ts_value(const ts_view *s, tp_period p, double *out)
+{
+	int64_t		a;
+	int64_t		b;
+	amount		x;
+	ts_status	st;
+
+	if ((st = period_run(s, p, &a, &b)) != TS_OK ||
+		(st = run_amount(s, a, b, &x)) != TS_OK)
+		return st;
+	*out = x.value;
+	return TS_OK;
+}
+
+static ts_status
+year_ago_value(const ts_view *s, tp_period p, double *out)
+{
+	tp_period	q;
+
+	if (tp_year_ago(p, 1, &q) != TP_OK)
+		return TS_NULL;
+	return ts_value(s, q, out);
+}
+
+ts_status
+ts_base(const ts_view *s, tp_period p, double *out)
+{
+	int64_t		a;
+	int64_t		b;
+	amount		x;
+	ts_status	st;
+
+	if ((st = period_run(s, p, &a, &b)) != TS_OK)
+		return st;
+	st = run_amount(s, a, b, &x);
+	if (st == TS_OK && x.rated)
+	{
+		*out = x.base;
+		return TS_OK;
+	}
+	if (st != TS_OK && st != TS_NULL)
+		return st;
+	return year_ago_value(s, p, out);
+}
+
+ts_status
+ts_yoy(const ts_view *s, tp_period p, double *out)
+{
+	int64_t		a;
+	int64_t		b;
+	int32_t		i;
+	amount		x;
+	double		base;
+	ts_status	st;
+
+	if ((st = period_run(s, p, &a, &b)) != TS_OK)
+		return st;
+	/* A published rate is authoritative (可比口径): never recomputed. */
+	if ((i = exact_fact(s, a, b)) >= 0 && s->facts[i].has_growth)
+	{
+		*out = s->facts[i].growth;
+		return TS_OK;
+	}
+	if ((st = run_amount(s, a, b, &x)) != TS_OK)
+		return st;
+	if (x.rated)
+		base = x.base;
+	else if ((st = year_ago_value(s, p, &base)) != TS_OK)
+		return st;
+	return growth_status(x.value, base, out);
+}
+
+ts_status
+ts_mom(const ts_view *s, tp_period p, double *out)
+{
+	double		cur;
+	double		before;
+	tp_period	q;
+	ts_status	st;
+
+	if ((st = ts_value(s, p, &cur)) != TS_OK)
+		return st;
+	if (tp_prev(p, &q) != TP_OK)
+		return TS_NULL;
+	if ((st = ts_value(s, q, &before)) != TS_OK)
+		return st;
+	return growth_status(cur, before, out);
+}
+
+/*
+ * The product of the yearly factors is kept as a mantissa and a binary
+ * exponent, so that no number of large factors can overflow it before
+ * the root brings it back into range.
+ */
+ts_status
+ts_avg_growth(const ts_view *s, tp_period p, int years, double *out)
+{
+	double		mant = 1.0;
+	long		bexp = 0;
+	double		r;
+	int			k;
+
+	if (years < 1)
+		return TS_EARG;
+	for (k = 0; k < years; k++)
+	{
+		tp_period	q;
+		double		g;
+		int			e;
+		ts_status	st;
+
+		if (tp_year_ago(p, k, &q) != TP_OK)
+			return TS_NULL;
+		if ((st = ts_yoy(s, q, &g)) != TS_OK)
+			return st;
+		mant = frexp(mant * (1.0 + g / 100.0), &e);
+		bexp += e;
+	}
+	if (!(mant > 0.0))
+		return TS_NULL;
+	r = (pow(mant, 1.0 / years) *
+		 pow(2.0, (double) bexp / years) - 1.0) * 100.0;
+	if (!isfinite(r))
+		return TS_ENONFINITE;
+	*out = r + 0.0;
+	return TS_OK;
+}
+
+/* ---- extent ---- */
+
+tp_period
+ts_first(const ts_view *s)
+{
+	int64_t		u;
+	int64_t		first;
+	int64_t		last;
+	int32_t		i;
+	tp_period	p = 0;
+
+	if (s->n < 1)
+		return 0;
+	/*
+	 * The earliest fact by unit starts there, unless a cumulative fact of
+	 * the same year reaches back to the year's first unit.
+	 */
+	u = s->facts[0].unit;
+	year_bounds(s->grain, u, &first, &last);
+	for (i = 0; i < s->n && s->facts[i].unit <= last; i++)
+	{
+		if (s->facts[i].cumulative)
+		{
+			u = first;
+			break;
+		}
+	}
+	(void) tp_make(s->grain, u, u, &p);
+	return p;
+}
+
+tp_period
+ts_last(const ts_view *s)
+{
+	int64_t		u;
+	tp_period	p = 0;
+
+	if (s->n < 1)
+		return 0;
+	u = s->facts[s->n - 1].unit;
+	(void) tp_make(s->grain, u, u, &p);
+	return p;
+}
+
+/* ---- sparkline ---- */
+
+static int
+is_unit_of(tp_period p, tp_grain g)
+{
+	return tp_grain_of(p) == g && tp_nunits(p) == 1;
+}
+
+static ts_status
+spark_failure(ts_status st, char *buf, size_t cap)
+{
+	if (cap > 0)
+		buf[0] = '\0';
+	return st;
+}
+
+/* Block 0..7 for v; halves keep max - min finite whatever the values. */
+static int
+spark_level(double v, double min, double max)
+{
+	double		x;
+
+	if (max == min)
+		return SPARK_FLAT_LEVEL;
+	x = floor((v / 2 - min / 2) / (max / 2 - min / 2) * 7.0 + 0.5);
+	if (x < 0.0)
+		return 0;
+	if (x > 7.0)
+		return 7;
+	return (int) x;
+}
+
+ts_status
+ts_sparkline(const ts_view *s, tp_period from, tp_period to, char *buf,
+			 size_t cap, size_t *len)
+{
+	int64_t		f;
+	int64_t		t;
+	int64_t		u;
+	double		min = 0.0;
+	double		max = 0.0;
+	int			seen = 0;
+	size_t		need = 0;
+	size_t		pos = 0;
+
+	if (!is_unit_of(from, s->grain) || !is_unit_of(to, s->grain))
+		return spark_failure(TS_EGRAIN, buf, cap);
+	f = tp_first_unit(from);
+	t = tp_first_unit(to);
+	if (t < f || t - f >= SPARK_MAX_UNITS)
+		return spark_failure(TS_EARG, buf, cap);
+
+	/* Two passes rather than a buffer of values: the scale comes first. */
+	for (u = f; u <= t; u++)
+	{
+		amount		x;
+		ts_status	st = run_amount(s, u, u, &x);
+
+		if (st == TS_NULL)
+		{
+			need += 1;
+			continue;
+		}
+		if (st != TS_OK)
+			return spark_failure(st, buf, cap);
+		need += SPARK_BLOCK_BYTES;
+		if (!seen || x.value < min)
+			min = x.value;
+		if (!seen || x.value > max)
+			max = x.value;
+		seen = 1;
+	}
+	if (len != NULL)
+		*len = need;
+	if (need >= cap)
+		return spark_failure(TS_EBUF, buf, cap);
+	for (u = f; u <= t; u++)
+	{
+		amount		x;
+
+		if (run_amount(s, u, u, &x) != TS_OK)
+			buf[pos++] = ' ';
+		else
+		{
+			memcpy(buf + pos, spark_blocks[spark_level(x.value, min, max)],
+				   SPARK_BLOCK_BYTES);
+			pos += SPARK_BLOCK_BYTES;
+		}
+	}
+	buf[pos] = '\0';
+	return TS_OK;
+}
+
+/* ---- resample ---- */
+
+/*
+ * Add period p (of the coarser grain) as a fact if its value is derivable.
+ * Its rate: the published one when p is exactly a fact with a rate; else
+ * one computed from bases implied by published rates. A base from last
+ * year's values is left out: the result would then claim a published,
+ * comparable rate that nobody published.
+ */
+static ts_status
+resample_add(const ts_view *s, tp_period p, ts_builder *out)
+{
+	int64_t		a;
+	int64_t		b;
+	int32_t		i;
+	amount		x;
+	double		g = 0.0;
+	int			has = 0;
+	ts_status	st;
+
+	if ((st = period_run(s, p, &a, &b)) != TS_OK)
+		return st;
+	st = run_amount(s, a, b, &x);
+	if (st == TS_NULL)
+		return TS_OK;
+	if (st != TS_OK)
+		return st;
+	if ((i = exact_fact(s, a, b)) >= 0 && s->facts[i].has_growth)
+	{
+		g = s->facts[i].growth;
+		has = 1;
+	}
+	else if (x.rated && tr_growth(x.value, x.base, &g) == TR_OK &&
+			 g > -100.0)
+		has = 1;
+	else
+		g = 0.0;
+	return ts_builder_add(out, p, x.value, has, g);
+}
+
+ts_status
+ts_resample(const ts_view *s, tp_grain g, ts_builder *out)
+{
+	tp_period	first = ts_first(s);
+	tp_period	sample;
+	tp_period	unit;
+	int64_t		count;
+	int64_t		u;
+	int64_t		end;
+
+	if ((unsigned int) g >= TP_NGRAINS || g <= s->grain)
+		return TS_EGRAIN;
+	if (tp_from_day(tp_start(first), g, &sample) != TP_OK ||
+		tp_split(sample, s->grain, &unit, &count) != TP_OK)
+		return TS_EGRAIN;
+	end = tp_unit_of(g, tp_end(ts_last(s)));
+	for (u = tp_first_unit(sample); u <= end; u++)
+	{
+		tp_period	p;
+		int64_t		yfirst;
+		int64_t		ylast;
+		ts_status	st;
+
+		if (tp_make(g, u, u, &p) != TP_OK)
+			return TS_EGRAIN;
+		if ((st = resample_add(s, p, out)) != TS_OK)
+			return st;
+		year_bounds(g, u, &yfirst, &ylast);
+		if (u > yfirst)
+		{
+			tp_period	ytd;
+
+			if (tp_make(g, yfirst, u, &ytd) != TP_OK)
+				return TS_EGRAIN;
+			if ((st = resample_add(s, ytd, out)) != TS_OK)
+				return st;
+		}
+	}
+	return TS_OK;
+}

@@ -1,0 +1,389 @@
+/*
+ * series.c — tracker.series: text and binary I/O, equality and hashing,
+ * and the series(p, value [, growth]) and rollup(series) aggregates.
+ */
+#include "series_type.h"
+
+#include "common/hashfn.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+static void *
+series_alloc(void *ctx, size_t size)
+{
+	return MemoryContextAllocExtended((MemoryContext) ctx, size,
+									  MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+}
+
+static void
+series_release(void *ctx, void *ptr)
+{
+	pfree(ptr);
+}
+
+void
+series_builder_init(ts_builder *b, MemoryContext cxt)
+{
+	ts_alloc	a;
+
+	a.alloc = series_alloc;
+	a.release = series_release;
+	a.ctx = cxt;
+	ts_builder_init(b, &a);
+}
+
+SeriesData *
+series_from_builder(const ts_builder *b)
+{
+	SeriesData *s;
+
+	if (b->count == 0)
+		return NULL;
+	s = palloc0(SERIES_SIZE(b->count));
+	SET_VARSIZE(s, SERIES_SIZE(b->count));
+	s->version = SERIES_VERSION;
+	s->grain = (uint8) b->grain;
+	s->n = (int32) b->count;
+	ts_builder_flatten(b, s->facts);
+	return s;
+}
+
+void
+series_build_error(ts_status st, const ts_builder *b, tp_period p)
+{
+	switch (st)
+	{
+		case TS_EGRAIN:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("period %s is of grain %s, but the series has grain %s",
+							tracker_period_text(p), tp_grain_name(tp_grain_of(p)),
+							tp_grain_name((tp_grain) b->grain)),
+					 errhint("A series holds facts of one grain; aggregate each grain separately.")));
+			break;
+		case TS_ESPAN:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("period %s is not a year-to-date span", tracker_period_text(p)),
+					 errdetail("A series holds units of its grain and cumulative spans "
+							   "from the first unit of a year, such as 2022-01..07."),
+					 errhint("Split other spans into their units.")));
+			break;
+		case TS_ENONFINITE:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value or growth for period %s is not finite",
+							tracker_period_text(p)),
+					 errdetail("Series values and rates must be finite numbers.")));
+			break;
+		case TS_ENOMEM:
+			ereport(ERROR,
+					(errcode(ERRCODE_OUT_OF_MEMORY),
+					 errmsg("out of memory building a series")));
+			break;
+		default:
+			elog(ERROR, "unexpected status %d building a series", (int) st);
+	}
+	pg_unreachable();
+}
+
+/* ---- I/O ---- */
+
+PG_FUNCTION_INFO_V1(series_in);
+Datum
+series_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	ts_builder	b;
+	ts_status	st;
+	SeriesData *s;
+
+	series_builder_init(&b, CurrentMemoryContext);
+	st = ts_parse(str, strlen(str), &b);
+	if (st == TS_ENOMEM)
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY),
+						errmsg("out of memory reading a series")));
+	if (st != TS_OK || b.count == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "tracker.series", str),
+				 errdetail("%s",
+						   st == TS_EGRAIN ? "The periods are not all of one grain." :
+						   st == TS_ESPAN ? "A span is not year-to-date within one year." :
+						   st == TS_EDUPLICATE ? "A period is given twice." :
+						   st == TS_ENONFINITE ? "A number is not finite." :
+						   "Malformed text."),
+				 errhint("Write {period: value, period: value (+rate%%), ...}, "
+						 "for example {2022-01..02: 1234.5 (+12.3%%), 2022-03: 600}.")));
+	s = series_from_builder(&b);
+	ts_builder_free(&b);
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(series_out);
+Datum
+series_out(PG_FUNCTION_ARGS)
+{
+	SeriesData *s = PG_GETARG_SERIES(0);
+	ts_view		v = series_view(s);
+	size_t		cap = 32 + 64 * (size_t) s->n;
+	size_t		len;
+	char	   *buf = palloc(cap);
+
+	if (ts_format(&v, buf, cap, &len) == TS_EBUF)
+	{
+		cap = len + 1;
+		buf = repalloc(buf, cap);
+		if (ts_format(&v, buf, cap, &len) != TS_OK)
+			elog(ERROR, "cannot format series");
+	}
+	PG_RETURN_CSTRING(buf);
+}
+
+PG_FUNCTION_INFO_V1(series_send);
+Datum
+series_send(PG_FUNCTION_ARGS)
+{
+	SeriesData *s = PG_GETARG_SERIES(0);
+	ts_view		v = series_view(s);
+	size_t		size = ts_encoded_size(&v);
+	bytea	   *out = palloc(VARHDRSZ + size);
+
+	SET_VARSIZE(out, VARHDRSZ + size);
+	ts_encode(&v, (uint8_t *) VARDATA(out));
+	PG_RETURN_BYTEA_P(out);
+}
+
+/* Decode the binary form into a new SeriesData; NULL when invalid. */
+static SeriesData *
+series_decode(const uint8_t *data, size_t len)
+{
+	tp_grain	grain;
+	int32_t		n;
+	SeriesData *s;
+
+	if (ts_decode(data, len, &grain, NULL, &n) != TS_OK)
+		return NULL;
+	s = palloc0(SERIES_SIZE(n));
+	SET_VARSIZE(s, SERIES_SIZE(n));
+	if (ts_decode(data, len, &grain, s->facts, &n) != TS_OK)
+		return NULL;
+	s->version = SERIES_VERSION;
+	s->grain = (uint8) grain;
+	s->n = n;
+	return s;
+}
+
+PG_FUNCTION_INFO_V1(series_recv);
+Datum
+series_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	SeriesData *s = series_decode((const uint8_t *) buf->data + buf->cursor,
+								  buf->len - buf->cursor);
+
+	if (s == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external tracker.series value")));
+	buf->cursor = buf->len;
+	PG_RETURN_POINTER(s);
+}
+
+/* ---- equality and hashing: the flat form is canonical ---- */
+
+static bool
+series_equal(SeriesData *a, SeriesData *b)
+{
+	return VARSIZE(a) == VARSIZE(b) &&
+		memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0;
+}
+
+PG_FUNCTION_INFO_V1(series_eq);
+Datum
+series_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(series_equal(PG_GETARG_SERIES(0), PG_GETARG_SERIES(1)));
+}
+
+PG_FUNCTION_INFO_V1(series_ne);
+Datum
+series_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!series_equal(PG_GETARG_SERIES(0), PG_GETARG_SERIES(1)));
+}
+
+PG_FUNCTION_INFO_V1(series_hash);
+Datum
+series_hash(PG_FUNCTION_ARGS)
+{
+	SeriesData *s = PG_GETARG_SERIES(0);
+
+	return hash_any((unsigned char *) VARDATA(s), VARSIZE(s) - VARHDRSZ);
+}
+
+PG_FUNCTION_INFO_V1(series_hash_extended);
+Datum
+series_hash_extended(PG_FUNCTION_ARGS)
+{
+	SeriesData *s = PG_GETARG_SERIES(0);
+
+	return hash_any_extended((unsigned char *) VARDATA(s), VARSIZE(s) - VARHDRSZ,
+							 PG_GETARG_INT64(1));
+}
+
+/* ---- the aggregates ---- */
+
+static MemoryContext
+aggregate_context(FunctionCallInfo fcinfo, const char *fn)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "%s called in non-aggregate context", fn);
+	return aggcxt;
+}
+
+static ts_builder *
+new_state(MemoryContext aggcxt)
+{
+	ts_builder *b = MemoryContextAlloc(aggcxt, sizeof(ts_builder));
+
+	series_builder_init(b, aggcxt);
+	return b;
+}
+
+/*
+ * series(p, value [, growth]): rows without a period or a value are
+ * skipped; a NULL growth means "no published rate" and keeps the row.
+ */
+PG_FUNCTION_INFO_V1(series_sfunc);
+Datum
+series_sfunc(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = aggregate_context(fcinfo, "series_sfunc");
+	ts_builder *b = PG_ARGISNULL(0) ? NULL : (ts_builder *) PG_GETARG_POINTER(0);
+	bool		has_growth = PG_NARGS() > 3 && !PG_ARGISNULL(3);
+	tp_period	p;
+	ts_status	st;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (b == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(b);
+	}
+	if (b == NULL)
+		b = new_state(aggcxt);
+	p = PG_GETARG_PERIOD(1);
+	st = ts_builder_add(b, p, PG_GETARG_FLOAT8(2), has_growth,
+						has_growth ? PG_GETARG_FLOAT8(3) : 0.0);
+	if (unlikely(st != TS_OK))
+		series_build_error(st, b, p);
+	PG_RETURN_POINTER(b);
+}
+
+PG_FUNCTION_INFO_V1(series_rollup_sfunc);
+Datum
+series_rollup_sfunc(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = aggregate_context(fcinfo, "series_rollup_sfunc");
+	ts_builder *b = PG_ARGISNULL(0) ? NULL : (ts_builder *) PG_GETARG_POINTER(0);
+	SeriesData *s;
+	ts_view		v;
+	ts_status	st;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (b == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(b);
+	}
+	if (b == NULL)
+		b = new_state(aggcxt);
+	s = PG_GETARG_SERIES(1);
+	v = series_view(s);
+	if (b->grain >= 0 && b->grain != (int) v.grain)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot roll up a series of grain %s with series of grain %s",
+						tp_grain_name(v.grain), tp_grain_name((tp_grain) b->grain)),
+				 errhint("Resample the series to one grain first.")));
+	st = ts_builder_add_series(b, &v);
+	if (st != TS_OK)
+		series_build_error(st, b, ts_fact_period(v.grain, &v.facts[0]));
+	PG_RETURN_POINTER(b);
+}
+
+PG_FUNCTION_INFO_V1(series_final);
+Datum
+series_final(PG_FUNCTION_ARGS)
+{
+	SeriesData *s;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	s = series_from_builder((ts_builder *) PG_GETARG_POINTER(0));
+	if (s == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(series_combine);
+Datum
+series_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = aggregate_context(fcinfo, "series_combine");
+	ts_builder *into = PG_ARGISNULL(0) ? NULL : (ts_builder *) PG_GETARG_POINTER(0);
+	ts_builder *from = PG_ARGISNULL(1) ? NULL : (ts_builder *) PG_GETARG_POINTER(1);
+	ts_status	st;
+
+	if (from == NULL)
+	{
+		if (into == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(into);
+	}
+	/* The first state may live in another context: build a fresh one here. */
+	if (into == NULL)
+		into = new_state(aggcxt);
+	if (into->grain >= 0 && from->grain >= 0 && into->grain != from->grain)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine series of grains %s and %s",
+						tp_grain_name((tp_grain) into->grain),
+						tp_grain_name((tp_grain) from->grain))));
+	st = ts_builder_merge(into, from);
+	if (st != TS_OK)
+		series_build_error(st, into, 0);
+	PG_RETURN_POINTER(into);
+}
+
+PG_FUNCTION_INFO_V1(series_serialize);
+Datum
+series_serialize(PG_FUNCTION_ARGS)
+{
+	ts_builder *b = (ts_builder *) PG_GETARG_POINTER(0);
+	size_t		size = ts_state_encoded_size(b);
+	bytea	   *out = palloc(VARHDRSZ + size);
+
+	(void) aggregate_context(fcinfo, "series_serialize");
+	SET_VARSIZE(out, VARHDRSZ + size);
+	ts_state_encode(b, (uint8_t *) VARDATA(out));
+	PG_RETURN_BYTEA_P(out);
+}
+
+PG_FUNCTION_INFO_V1(series_deserialize);
+Datum
+series_deserialize(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = aggregate_context(fcinfo, "series_deserialize");
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	ts_builder *b = new_state(aggcxt);
+
+	if (ts_state_decode((const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), b) != TS_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid serialized series state")));
+	PG_RETURN_POINTER(b);
+}

@@ -1,0 +1,53 @@
+/*
+ * series_type.h — the on-disk form of tracker.series and what the glue
+ * files of the series share.
+ */
+#ifndef TRACKER_SERIES_TYPE_H
+#define TRACKER_SERIES_TYPE_H
+
+#include "tracker.h"
+
+#include "series.h"
+
+#define SERIES_VERSION 1
+
+/*
+ * A flat series in a varlena: a 16-byte header, then the facts, 8-byte
+ * aligned (the type's alignment is double), sorted and normalised so
+ * that two equal series are equal byte for byte.
+ */
+typedef struct SeriesData
+{
+	int32		vl_len_;
+	uint8		version;
+	uint8		grain;
+	uint16		flags;			/* 0 */
+	int32		n;
+	int32		pad;			/* 0 */
+	ts_fact		facts[FLEXIBLE_ARRAY_MEMBER];
+} SeriesData;
+
+#define SERIES_SIZE(n)			(offsetof(SeriesData, facts) + (n) * sizeof(ts_fact))
+#define DatumGetSeries(d)		((SeriesData *) PG_DETOAST_DATUM(d))
+#define PG_GETARG_SERIES(n)		DatumGetSeries(PG_GETARG_DATUM(n))
+
+static inline ts_view
+series_view(const SeriesData *s)
+{
+	ts_view		v;
+
+	v.grain = (tp_grain) s->grain;
+	v.n = s->n;
+	v.facts = s->facts;
+	return v;
+}
+
+/* A builder whose memory comes from the given context. */
+extern void series_builder_init(ts_builder *b, MemoryContext cxt);
+/* The finished series of a builder, palloc'd; NULL when it is empty. */
+extern SeriesData *series_from_builder(const ts_builder *b);
+/* Raise the error for a failed build step; p is the offending period. */
+extern void series_build_error(ts_status st, const ts_builder *b,
+							   tp_period p) pg_attribute_noreturn();
+
+#endif							/* TRACKER_SERIES_TYPE_H */
