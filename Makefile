@@ -6,16 +6,17 @@ MODULE_big = tracker
 
 CORE_OBJS = src/core/calendar.o src/core/period.o src/core/period_text.o \
 	src/core/rates.o src/core/round.o src/core/series_build.o \
-	src/core/series_codec.o src/core/series_text.o src/core/series_read.o
+	src/core/series_codec.o src/core/series_text.o src/core/series_read.o \
+	src/core/league_build.o src/core/league_read.o src/core/league_codec.o
 GLUE_OBJS = src/tracker.o src/period.o src/period_io.o src/period_ops.o \
-	src/period_srf.o src/rates.o src/series.o src/series_access.o
+	src/period_srf.o src/rates.o src/series.o src/series_access.o src/league.o
 OBJS = $(CORE_OBJS) $(GLUE_OBJS)
 
 # The install script is assembled from one fragment per SQL concept.
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
 DATA_built = sql/tracker--0.1.0.sql
 
-REGRESS = security period rates series series_parallel
+REGRESS = security period rates series series_parallel league projects
 REGRESS_OPTS = --inputdir=. --outputdir=. --encoding=UTF8
 
 PG_CPPFLAGS = -I$(srcdir)/src/core

@@ -60,11 +60,13 @@ SELECT e.extowner = 'regress_tracker_owner'::regrole AS ext_owned_by_installer,
            AS functions_owned_by_bootstrap_superuser
 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE e.extname = 'tracker';
--- Every member function is PARALLEL SAFE and not volatile.
+-- Every member function but the trigger function is PARALLEL SAFE and
+-- not volatile.
 SELECT count(*) FILTER (WHERE p.proparallel <> 's') AS not_parallel_safe,
        count(*) FILTER (WHERE p.provolatile = 'v') AS volatile
 FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
-WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tracker');
+WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tracker')
+  AND p.prorettype <> 'trigger'::regtype;
 -- Every member function, type, operator and operator class has a comment.
 SELECT pg_describe_object(d.classid, d.objid, 0) AS uncommented
 FROM pg_depend d

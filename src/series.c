@@ -261,21 +261,22 @@ PG_FUNCTION_INFO_V1(series_sfunc);
 Datum
 series_sfunc(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = aggregate_context(fcinfo, "series_sfunc");
 	ts_builder *b = PG_ARGISNULL(0) ? NULL : (ts_builder *) PG_GETARG_POINTER(0);
-	bool		has_growth = PG_NARGS() > 3 && !PG_ARGISNULL(3);
+	bool		has_growth;
 	tp_period	p;
 	ts_status	st;
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	if (unlikely(PG_ARGISNULL(1) || PG_ARGISNULL(2)))
 	{
 		if (b == NULL)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(b);
 	}
-	if (b == NULL)
-		b = new_state(aggcxt);
+	/* Only an aggregate can hand us a state, so check the context once. */
+	if (unlikely(b == NULL))
+		b = new_state(aggregate_context(fcinfo, "series_sfunc"));
 	p = PG_GETARG_PERIOD(1);
+	has_growth = PG_NARGS() > 3 && !PG_ARGISNULL(3);
 	st = ts_builder_add(b, p, PG_GETARG_FLOAT8(2), has_growth,
 						has_growth ? PG_GETARG_FLOAT8(3) : 0.0);
 	if (unlikely(st != TS_OK))

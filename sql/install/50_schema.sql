@@ -1,0 +1,142 @@
+
+-- The reference schema (DESIGN §7): regions, indicators, facts as
+-- published, targets, and investment projects. Optional: the functions
+-- in 60_* read these tables; users may also keep their own and aggregate
+-- with series() and league() directly. Registered with
+-- pg_extension_config_dump so pg_dump keeps their rows.
+
+CREATE TABLE tracker.region (
+    code        pg_catalog.text PRIMARY KEY,
+    name        pg_catalog.text NOT NULL,
+    parent      pg_catalog.text REFERENCES tracker.region (code),
+    peer_group  pg_catalog.text,
+    CONSTRAINT region_not_own_parent CHECK (parent IS DISTINCT FROM code)
+);
+CREATE INDEX region_parent_idx ON tracker.region (parent, peer_group);
+COMMENT ON TABLE tracker.region IS
+    'regions in a hierarchy; peers (ranked together) share parent and peer_group';
+
+CREATE TABLE tracker.indicator (
+    code              pg_catalog.text PRIMARY KEY,
+    name              pg_catalog.text NOT NULL,
+    unit_label        pg_catalog.text,
+    higher_is_better  pg_catalog.bool NOT NULL DEFAULT true,
+    decimals          pg_catalog.int4 NOT NULL DEFAULT 1 CHECK (decimals BETWEEN 0 AND 15)
+);
+COMMENT ON TABLE tracker.indicator IS
+    'economic indicators: how they are named, their unit, whether lower is better, and the decimals bulletins print';
+
+CREATE TABLE tracker.observation (
+    region     pg_catalog.text NOT NULL REFERENCES tracker.region (code),
+    indicator  pg_catalog.text NOT NULL REFERENCES tracker.indicator (code),
+    period     tracker.period NOT NULL,
+    value      pg_catalog.float8 NOT NULL,
+    growth     pg_catalog.float8,
+    PRIMARY KEY (region, indicator, period),
+    CONSTRAINT observation_unit_or_ytd CHECK (
+        period OPERATOR(tracker.=) tracker.ytd(period)
+        OR period OPERATOR(tracker.=) tracker.period(tracker.start_date(period), tracker.grain(period))),
+    CONSTRAINT observation_finite CHECK (
+        value > '-Infinity' AND value < 'Infinity'
+        AND (growth IS NULL OR (growth > -100 AND growth < 'Infinity')))
+);
+CREATE INDEX observation_indicator_idx ON tracker.observation (indicator, region);
+COMMENT ON TABLE tracker.observation IS
+    'facts as published: a value for one unit (a month) or a year-to-date span (1-7月), with the published growth rate if any';
+
+CREATE TABLE tracker.target (
+    region     pg_catalog.text NOT NULL REFERENCES tracker.region (code),
+    indicator  pg_catalog.text NOT NULL REFERENCES tracker.indicator (code),
+    period     tracker.period NOT NULL,
+    amount     pg_catalog.float8,
+    growth     pg_catalog.float8,
+    PRIMARY KEY (region, indicator, period),
+    CONSTRAINT target_amount_or_growth CHECK (amount IS NOT NULL OR growth IS NOT NULL)
+);
+CREATE INDEX target_indicator_idx ON tracker.target (indicator, region);
+COMMENT ON TABLE tracker.target IS
+    'targets for a region, indicator and target period: an amount, a growth rate in percent, or both';
+
+CREATE TYPE tracker.stage AS ENUM (
+    'conceived', 'signed', 'registered', 'land_granted', 'approved',
+    'started', 'in_statistics', 'completed', 'producing', 'at_capacity');
+COMMENT ON TYPE tracker.stage IS
+    'the project lifecycle: 谋划 签约 备案 供地 审批 开工 纳统 竣工 投产 达产';
+
+CREATE TABLE tracker.project (
+    id                pg_catalog.text PRIMARY KEY,
+    name              pg_catalog.text NOT NULL,
+    region            pg_catalog.text NOT NULL REFERENCES tracker.region (code),
+    industry          pg_catalog.text,
+    total_investment  pg_catalog.float8 CHECK (total_investment >= 0)
+);
+CREATE INDEX project_region_idx ON tracker.project (region);
+COMMENT ON TABLE tracker.project IS 'investment projects and the region they count for';
+
+CREATE TABLE tracker.project_milestone (
+    project       pg_catalog.text NOT NULL REFERENCES tracker.project (id) ON DELETE CASCADE,
+    stage         tracker.stage NOT NULL,
+    planned_date  pg_catalog.date,
+    actual_date   pg_catalog.date,
+    PRIMARY KEY (project, stage),
+    CONSTRAINT milestone_dated CHECK (planned_date IS NOT NULL OR actual_date IS NOT NULL)
+);
+COMMENT ON TABLE tracker.project_milestone IS
+    'planned and actual dates of a project''s stages; actual dates never run backwards along the lifecycle';
+
+CREATE TABLE tracker.project_investment (
+    project  pg_catalog.text NOT NULL REFERENCES tracker.project (id) ON DELETE CASCADE,
+    period   tracker.period NOT NULL,
+    amount   pg_catalog.float8 NOT NULL CHECK (amount >= 0),
+    PRIMARY KEY (project, period)
+);
+COMMENT ON TABLE tracker.project_investment IS 'investment completed by a project in a period';
+
+CREATE TABLE tracker.project_plan (
+    project             pg_catalog.text NOT NULL REFERENCES tracker.project (id) ON DELETE CASCADE,
+    period              tracker.period NOT NULL,
+    planned_investment  pg_catalog.float8 NOT NULL CHECK (planned_investment >= 0),
+    PRIMARY KEY (project, period)
+);
+COMMENT ON TABLE tracker.project_plan IS 'investment a project plans for a period (often a year)';
+
+-- A stage's actual date may not precede the actual date of an earlier
+-- stage, nor follow that of a later one: a milestone out of order is
+-- rejected with check_violation (23514).
+CREATE FUNCTION tracker.project_milestone_check() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    clash record;
+BEGIN
+    IF NEW.actual_date IS NULL THEN
+        RETURN NEW;
+    END IF;
+    SELECT m.stage, m.actual_date INTO clash
+    FROM tracker.project_milestone m
+    WHERE m.project = NEW.project AND m.stage OPERATOR(pg_catalog.<>) NEW.stage
+      AND m.actual_date IS NOT NULL
+      AND ((m.stage OPERATOR(pg_catalog.<) NEW.stage AND m.actual_date > NEW.actual_date)
+        OR (m.stage OPERATOR(pg_catalog.>) NEW.stage AND m.actual_date < NEW.actual_date))
+    ORDER BY m.stage LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'milestone % of project % on % is out of order', NEW.stage, NEW.project, NEW.actual_date
+            USING ERRCODE = 'check_violation',
+                  DETAIL = format('Stage %s was reached on %s.', clash.stage, clash.actual_date),
+                  HINT = 'Stages follow the lifecycle: conceived, signed, registered, land_granted, approved, started, in_statistics, completed, producing, at_capacity.';
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION tracker.project_milestone_check() IS
+    'trigger function: rejects a milestone whose actual date runs against the lifecycle order';
+CREATE TRIGGER project_milestone_order
+    BEFORE INSERT OR UPDATE ON tracker.project_milestone
+    FOR EACH ROW EXECUTE FUNCTION tracker.project_milestone_check();
+
+SELECT pg_catalog.pg_extension_config_dump('tracker.region', '');
+SELECT pg_catalog.pg_extension_config_dump('tracker.indicator', '');
+SELECT pg_catalog.pg_extension_config_dump('tracker.observation', '');
+SELECT pg_catalog.pg_extension_config_dump('tracker.target', '');
+SELECT pg_catalog.pg_extension_config_dump('tracker.project', '');
+SELECT pg_catalog.pg_extension_config_dump('tracker.project_milestone', '');
+SELECT pg_catalog.pg_extension_config_dump('tracker.project_investment', '');
+SELECT pg_catalog.pg_extension_config_dump('tracker.project_plan', '');
