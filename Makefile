@@ -16,7 +16,7 @@ OBJS = $(CORE_OBJS) $(GLUE_OBJS)
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
 DATA_built = sql/tracker--0.1.0.sql
 
-REGRESS = security period rates series series_parallel league projects
+REGRESS = security period rates series series_parallel league projects scoreboard
 REGRESS_OPTS = --inputdir=. --outputdir=. --encoding=UTF8
 
 PG_CPPFLAGS = -I$(srcdir)/src/core
