@@ -37,8 +37,18 @@ SET ROLE regress_tracker_owner;
 SET search_path = attack, public;
 CREATE EXTENSION tracker;
 RESET search_path;
--- The extension works for its owner.
+-- The extension works for its owner, who may also use the reference tables.
 SELECT tracker.label('2022-01..07');
+INSERT INTO tracker.region VALUES ('r1', 'Region 1', NULL, NULL);
+SELECT code, name FROM tracker.region;
+DELETE FROM tracker.region;
+RESET ROLE;
+-- Any other role may use the types and functions but not read the
+-- office's tables until granted (42501).
+SET ROLE regress_tracker_attacker;
+SELECT round(tracker.yoy(tracker.series(p, v), '2022-07')::numeric, 4) AS yoy
+FROM (VALUES ('2021-07'::tracker.period, 100), ('2022-07', 124.1)) t(p, v);
+SELECT count(*) FROM tracker.observation;
 RESET ROLE;
 
 -- Every argument and result type of the extension's functions lies in

@@ -1,0 +1,13 @@
+
+-- Privileges. Every role may use the types and functions (EXECUTE is
+-- granted to PUBLIC by default), which needs USAGE on the schema. The
+-- reference tables hold an office's data: the role that installs the
+-- extension (in a trusted install, a database owner rather than the
+-- superuser who owns the objects) may read and write them and pass that
+-- on; nobody else until granted.
+GRANT USAGE ON SCHEMA tracker TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER
+    ON tracker.region, tracker.indicator, tracker.observation, tracker.target,
+       tracker.project, tracker.project_milestone, tracker.project_investment,
+       tracker.project_plan
+    TO @extowner@ WITH GRANT OPTION;
