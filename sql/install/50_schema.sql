@@ -8,7 +8,7 @@
 CREATE TABLE tracker.region (
     code        pg_catalog.text PRIMARY KEY,
     name        pg_catalog.text NOT NULL,
-    parent      pg_catalog.text REFERENCES tracker.region (code),
+    parent      pg_catalog.text REFERENCES tracker.region (code) DEFERRABLE INITIALLY DEFERRED,
     peer_group  pg_catalog.text,
     CONSTRAINT region_not_own_parent CHECK (parent IS DISTINCT FROM code)
 );
