@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "league.h"
+#include "decimal_text.h"
 #include "rates.h"
 
 #define TL_FORMAT_VERSION 1
@@ -22,11 +23,6 @@
 #define HEADER_BYTES 6
 /* name length and value: the least an entry takes */
 #define ENTRY_MIN_BYTES 12
-
-/* Enough for "-1.2345678901234567e-308" and "-0.00012345678901234567". */
-#define NUMBER_MAX 32
-/* Longer number tokens are not numbers a person or float8out writes. */
-#define TOKEN_MAX 400
 
 /* ---- binary ---- */
 
@@ -196,147 +192,51 @@ tl_decode(const uint8_t *in, size_t len, tl_builder *b)
 
 /* ---- text output ---- */
 
-typedef struct outbuf
-{
-	char	   *buf;
-	size_t		cap;
-	size_t		len;			/* bytes the text needs so far */
-} outbuf;
-
-static void
-out_bytes(outbuf *o, const char *s, size_t n)
-{
-	/* one byte stays free for the NUL */
-	if (n > 0 && o->len + n < o->cap)
-		memcpy(o->buf + o->len, s, n);
-	o->len += n;
-}
-
-static void
-out_str(outbuf *o, const char *s)
-{
-	out_bytes(o, s, strlen(s));
-}
-
-/*
- * x as float8out prints it: plain notation for decimal exponents -4..14,
- * otherwise d.ddde+XX. Returns the length; buf has NUMBER_MAX bytes.
- */
-static size_t
-format_number(double x, char *buf)
-{
-	char		digits[TR_SHORTEST_CAP];
-	int			exp10;
-	int			negative;
-	int			nd;
-	int			i;
-	size_t		n = 0;
-
-	if (tr_shortest_decimal(x + 0.0, digits, &exp10, &negative) != TR_OK)
-	{
-		/* a view holds finite numbers only */
-		buf[0] = '0';
-		buf[1] = '\0';
-		return 1;
-	}
-	nd = (int) strlen(digits);
-	if (negative)
-		buf[n++] = '-';
-	if (exp10 < -4 || exp10 > 14)
-	{
-		int			e = exp10 < 0 ? -exp10 : exp10;
-		char		ebuf[4];
-		int			ne = 0;
-
-		buf[n++] = digits[0];
-		if (nd > 1)
-		{
-			buf[n++] = '.';
-			for (i = 1; i < nd; i++)
-				buf[n++] = digits[i];
-		}
-		buf[n++] = 'e';
-		buf[n++] = exp10 < 0 ? '-' : '+';
-		do
-		{
-			ebuf[ne++] = (char) ('0' + e % 10);
-			e /= 10;
-		} while (e > 0);
-		if (ne < 2)
-			ebuf[ne++] = '0';
-		while (ne > 0)
-			buf[n++] = ebuf[--ne];
-	}
-	else if (exp10 >= 0)
-	{
-		/* digits[i] stands for 10^(exp10 - i) */
-		for (i = 0; i <= exp10; i++)
-			buf[n++] = i < nd ? digits[i] : '0';
-		if (nd > exp10 + 1)
-		{
-			buf[n++] = '.';
-			for (i = exp10 + 1; i < nd; i++)
-				buf[n++] = digits[i];
-		}
-	}
-	else
-	{
-		buf[n++] = '0';
-		buf[n++] = '.';
-		for (i = -1; i > exp10; i--)
-			buf[n++] = '0';
-		for (i = 0; i < nd; i++)
-			buf[n++] = digits[i];
-	}
-	buf[n] = '\0';
-	return n;
-}
-
 /* A name in double quotes, with " and \ escaped by a backslash. */
 static void
-out_name(outbuf *o, const char *s, size_t len)
+out_name(dt_out *o, const char *s, size_t len)
 {
 	size_t		start = 0;
 	size_t		i;
 
-	out_str(o, "\"");
+	dt_str(o, "\"");
 	for (i = 0; i < len; i++)
 	{
 		if (s[i] == '"' || s[i] == '\\')
 		{
-			out_bytes(o, s + start, i - start);
-			out_str(o, "\\");
+			dt_bytes(o, s + start, i - start);
+			dt_str(o, "\\");
 			start = i;
 		}
 	}
-	out_bytes(o, s + start, len - start);
-	out_str(o, "\"");
+	dt_bytes(o, s + start, len - start);
+	dt_str(o, "\"");
 }
 
 tl_status
 tl_format(const tl_view *v, char *buf, size_t cap, size_t *len)
 {
-	outbuf		o;
+	dt_out		o;
 	int32_t		i;
 
 	o.buf = buf;
 	o.cap = cap;
 	o.len = 0;
-	out_str(&o, "{");
+	dt_str(&o, "{");
 	for (i = 0; i < v->n; i++)
 	{
-		char		num[NUMBER_MAX];
+		char		num[DT_NUMBER_MAX];
 		const char *name;
 		size_t		nlen;
 
 		tl_name_at(v, i, &name, &nlen);
 		if (i > 0)
-			out_str(&o, ", ");
+			dt_str(&o, ", ");
 		out_name(&o, name, nlen);
-		out_str(&o, ": ");
-		out_bytes(&o, num, format_number(v->value[i], num));
+		dt_str(&o, ": ");
+		dt_bytes(&o, num, dt_format(v->value[i], num));
 	}
-	out_str(&o, "}");
+	dt_str(&o, "}");
 	if (v->decimals != TL_NO_ROUNDING)
 	{
 		char		d[4];
@@ -346,7 +246,7 @@ tl_format(const tl_view *v, char *buf, size_t cap, size_t *len)
 		if (v->decimals >= 10)
 			d[k++] = (char) ('0' + v->decimals / 10);
 		d[k++] = (char) ('0' + v->decimals % 10);
-		out_bytes(&o, d, (size_t) k);
+		dt_bytes(&o, d, (size_t) k);
 	}
 	*len = o.len;
 	if (o.len >= cap)
@@ -431,38 +331,17 @@ read_name(cursor *c, char *name, size_t *nlen)
 	return TL_OK;
 }
 
-static int
-number_char(char ch)
-{
-	return (ch >= '0' && ch <= '9') || ch == '+' || ch == '-' || ch == '.' ||
-		ch == 'e' || ch == 'E';
-}
-
-/*
- * A number: the longest run of characters that can occur in one, all of
- * which strtod must take. strtod also reads "inf", "nan" and hex, which
- * float8 text from us never holds; limiting the characters keeps them out.
- */
+/* A number; see dt_scan for what it accepts. */
 static tl_status
 read_number(cursor *c, double *x)
 {
-	char		token[TOKEN_MAX];
-	size_t		start;
 	size_t		n;
-	char	   *end;
 
 	skip_space(c);
-	start = c->pos;
-	while (c->pos < c->len && number_char(c->s[c->pos]))
-		c->pos++;
-	n = c->pos - start;
-	if (n == 0 || n >= TOKEN_MAX)
+	n = dt_scan(c->s + c->pos, c->len - c->pos, x);
+	if (n == 0)
 		return TL_ESYNTAX;
-	memcpy(token, c->s + start, n);
-	token[n] = '\0';
-	*x = strtod(token, &end);
-	if (end != token + n)
-		return TL_ESYNTAX;
+	c->pos += n;
 	return TL_OK;
 }
 

@@ -11,110 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decimal_text.h"
 #include "rates.h"
 #include "series.h"
 
-/* Enough for "-1.2345678901234567e-308" and "-0.00012345678901234567". */
-#define NUMBER_MAX 32
-/* Longer number tokens are not numbers a person or float8out writes. */
-#define TOKEN_MAX 400
-
 /* ---- output ---- */
-
-typedef struct outbuf
-{
-	char	   *buf;
-	size_t		cap;
-	size_t		len;			/* bytes the text needs so far */
-} outbuf;
-
-static void
-out_bytes(outbuf *o, const char *s, size_t n)
-{
-	/* one byte stays free for the NUL */
-	if (o->len + n < o->cap)
-		memcpy(o->buf + o->len, s, n);
-	o->len += n;
-}
-
-static void
-out_str(outbuf *o, const char *s)
-{
-	out_bytes(o, s, strlen(s));
-}
-
-/*
- * x as float8out prints it: plain notation for decimal exponents -4..14,
- * otherwise d.ddde+XX. Returns the length; buf has NUMBER_MAX bytes.
- */
-static size_t
-format_number(double x, char *buf)
-{
-	char		digits[TR_SHORTEST_CAP];
-	int			exp10;
-	int			negative;
-	int			nd;
-	int			i;
-	size_t		n = 0;
-
-	if (tr_shortest_decimal(x + 0.0, digits, &exp10, &negative) != TR_OK)
-	{
-		/* callers pass finite numbers only */
-		buf[0] = '0';
-		return 1;
-	}
-	nd = (int) strlen(digits);
-	if (negative)
-		buf[n++] = '-';
-	if (exp10 < -4 || exp10 > 14)
-	{
-		int			e = exp10 < 0 ? -exp10 : exp10;
-		char		ebuf[4];
-		int			ne = 0;
-
-		buf[n++] = digits[0];
-		if (nd > 1)
-		{
-			buf[n++] = '.';
-			for (i = 1; i < nd; i++)
-				buf[n++] = digits[i];
-		}
-		buf[n++] = 'e';
-		buf[n++] = exp10 < 0 ? '-' : '+';
-		do
-		{
-			ebuf[ne++] = (char) ('0' + e % 10);
-			e /= 10;
-		} while (e > 0);
-		if (ne < 2)
-			ebuf[ne++] = '0';
-		while (ne > 0)
-			buf[n++] = ebuf[--ne];
-	}
-	else if (exp10 >= 0)
-	{
-		/* digits[i] stands for 10^(exp10 - i) */
-		for (i = 0; i <= exp10; i++)
-			buf[n++] = i < nd ? digits[i] : '0';
-		if (nd > exp10 + 1)
-		{
-			buf[n++] = '.';
-			for (i = exp10 + 1; i < nd; i++)
-				buf[n++] = digits[i];
-		}
-	}
-	else
-	{
-		buf[n++] = '0';
-		buf[n++] = '.';
-		for (i = -1; i > exp10; i--)
-			buf[n++] = '0';
-		for (i = 0; i < nd; i++)
-			buf[n++] = digits[i];
-	}
-	buf[n] = '\0';
-	return n;
-}
 
 /* The period of a fact: its unit, or the year-to-date span through it. */
 static int
@@ -128,18 +29,18 @@ fact_period(tp_grain g, const ts_fact *f, tp_period *p)
 ts_status
 ts_format(const ts_view *s, char *buf, size_t cap, size_t *len)
 {
-	outbuf		o;
+	dt_out		o;
 	int32_t		i;
 
 	o.buf = buf;
 	o.cap = cap;
 	o.len = 0;
-	out_str(&o, "{");
+	dt_str(&o, "{");
 	for (i = 0; i < s->n; i++)
 	{
 		const ts_fact *f = &s->facts[i];
 		char		text[TP_TEXT_MAX];
-		char		num[NUMBER_MAX];
+		char		num[DT_NUMBER_MAX];
 		size_t		tlen;
 		tp_period	p;
 
@@ -151,19 +52,19 @@ ts_format(const ts_view *s, char *buf, size_t cap, size_t *len)
 			return TS_EARG;
 		}
 		if (i > 0)
-			out_str(&o, ", ");
-		out_bytes(&o, text, tlen);
-		out_str(&o, ": ");
-		out_bytes(&o, num, format_number(f->value, num));
+			dt_str(&o, ", ");
+		dt_bytes(&o, text, tlen);
+		dt_str(&o, ": ");
+		dt_bytes(&o, num, dt_format(f->value, num));
 		if (f->has_growth)
 		{
 			/* the sign is always shown: (+0%) reads as "no change" */
-			out_str(&o, f->growth < 0 ? " (" : " (+");
-			out_bytes(&o, num, format_number(f->growth, num));
-			out_str(&o, "%)");
+			dt_str(&o, f->growth < 0 ? " (" : " (+");
+			dt_bytes(&o, num, dt_format(f->growth, num));
+			dt_str(&o, "%)");
 		}
 	}
-	out_str(&o, "}");
+	dt_str(&o, "}");
 	*len = o.len;
 	if (o.len >= cap)
 	{
@@ -211,39 +112,19 @@ accept(cursor *c, char ch)
 	return 0;
 }
 
-static int
-is_number_char(char ch)
-{
-	return (ch >= '0' && ch <= '9') || ch == '+' || ch == '-' ||
-		ch == '.' || ch == 'e' || ch == 'E';
-}
-
-/*
- * A decimal number. The character set keeps strtod away from inf, nan and
- * hexadecimal; strtod must then take the whole token. An overflowing
- * number is TS_ENONFINITE; an underflowing one reads as strtod rounds it.
- */
+/* A number (see dt_scan); an overflowing one is TS_ENONFINITE, an
+ * underflowing one reads as strtod rounds it. */
 static ts_status
 parse_number(cursor *c, double *out)
 {
-	char		token[TOKEN_MAX + 1];
-	size_t		start;
 	size_t		n;
-	char	   *end;
 	double		d;
 
 	skip_space(c);
-	start = c->pos;
-	while (c->pos < c->len && is_number_char(c->s[c->pos]))
-		c->pos++;
-	n = c->pos - start;
-	if (n == 0 || n > TOKEN_MAX)
+	n = dt_scan(c->s + c->pos, c->len - c->pos, &d);
+	if (n == 0)
 		return TS_ESYNTAX;
-	memcpy(token, c->s + start, n);
-	token[n] = '\0';
-	d = strtod(token, &end);
-	if (end != token + n)
-		return TS_ESYNTAX;
+	c->pos += n;
 	if (!isfinite(d))
 		return TS_ENONFINITE;
 	*out = d;

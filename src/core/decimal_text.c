@@ -1,0 +1,117 @@
+/*
+ * decimal_text.c — shortest round-trip decimals for the text forms.
+ */
+#include "decimal_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rates.h"
+
+void
+dt_bytes(dt_out *o, const char *s, size_t n)
+{
+	/* one byte stays free for the NUL */
+	if (n > 0 && o->len + n < o->cap)
+		memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+void
+dt_str(dt_out *o, const char *s)
+{
+	dt_bytes(o, s, strlen(s));
+}
+
+size_t
+dt_format(double x, char buf[DT_NUMBER_MAX])
+{
+	char		digits[TR_SHORTEST_CAP];
+	int			exp10;
+	int			negative;
+	int			nd;
+	int			i;
+	size_t		n = 0;
+
+	if (tr_shortest_decimal(x + 0.0, digits, &exp10, &negative) != TR_OK)
+	{
+		buf[0] = '0';
+		buf[1] = '\0';
+		return 1;
+	}
+	nd = (int) strlen(digits);
+	if (negative)
+		buf[n++] = '-';
+	if (exp10 < -4 || exp10 > 14)
+	{
+		int			e = exp10 < 0 ? -exp10 : exp10;
+		char		ebuf[4];
+		int			ne = 0;
+
+		buf[n++] = digits[0];
+		if (nd > 1)
+		{
+			buf[n++] = '.';
+			for (i = 1; i < nd; i++)
+				buf[n++] = digits[i];
+		}
+		buf[n++] = 'e';
+		buf[n++] = exp10 < 0 ? '-' : '+';
+		do
+		{
+			ebuf[ne++] = (char) ('0' + e % 10);
+			e /= 10;
+		} while (e > 0);
+		if (ne < 2)
+			ebuf[ne++] = '0';
+		while (ne > 0)
+			buf[n++] = ebuf[--ne];
+	}
+	else if (exp10 >= 0)
+	{
+		/* digits[i] stands for 10^(exp10 - i) */
+		for (i = 0; i <= exp10; i++)
+			buf[n++] = i < nd ? digits[i] : '0';
+		if (nd > exp10 + 1)
+		{
+			buf[n++] = '.';
+			for (i = exp10 + 1; i < nd; i++)
+				buf[n++] = digits[i];
+		}
+	}
+	else
+	{
+		buf[n++] = '0';
+		buf[n++] = '.';
+		for (i = -1; i > exp10; i--)
+			buf[n++] = '0';
+		for (i = 0; i < nd; i++)
+			buf[n++] = digits[i];
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+static int
+number_char(char ch)
+{
+	return (ch >= '0' && ch <= '9') || ch == '+' || ch == '-' ||
+		ch == '.' || ch == 'e' || ch == 'E';
+}
+
+size_t
+dt_scan(const char *s, size_t len, double *out)
+{
+	char		token[DT_TOKEN_MAX + 1];
+	size_t		n = 0;
+	char	   *end;
+
+	while (n < len && number_char(s[n]))
+		n++;
+	if (n == 0 || n > DT_TOKEN_MAX)
+		return 0;
+	memcpy(token, s, n);
+	token[n] = '\0';
+	*out = strtod(token, &end);
+	return end == token + n ? n : 0;
+}
