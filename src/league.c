@@ -31,9 +31,10 @@ typedef struct LeagueData
  * A league of a few thousand entities is stored out of line, and a query
  * that looks up every entity reads the same league once per row. Keep the
  * last detoasted and checked copy per call site, keyed by its TOAST
- * pointer, which names one immutable value; checking the block is O(n),
- * so it too happens once per league and call site, and a look-up stays
- * O(log n). Inline leagues are small: they are checked on each call.
+ * pointer, which names one immutable value. A league read from storage
+ * is checked through once (O(n)) when it enters the cache; in memory, a
+ * league is what our own final or input function built, and only its
+ * header is checked (O(1)), so a look-up stays O(log n).
  */
 typedef struct LeagueCache
 {
@@ -82,6 +83,10 @@ league_view_arg(FunctionCallInfo fcinfo, int n)
 	cache->league = (LeagueData *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(n));
 	MemoryContextSwitchTo(old);
 	cache->view = league_view(cache->league);
+	if (tl_view_check(&cache->view) != TL_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupt tracker.league value")));
 	cache->toastrelid = ptr.va_toastrelid;
 	cache->valueid = ptr.va_valueid;
 	return cache->view;

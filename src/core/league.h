@@ -120,9 +120,13 @@ typedef struct tl_view
 	const char *pool;
 } tl_view;
 
-/* Check a flat block of `size` bytes from storage (cheap: header and
- * offsets) and fill the view. TL_ECORRUPT if inconsistent. */
+/* Fill the view of a flat block of `size` bytes after checking, in O(1),
+ * that its header is sane and its arrays fit. TL_ECORRUPT otherwise. */
 extern tl_status tl_view_of(const void *flat, size_t size, tl_view *v);
+/* The O(n) check of everything readers index by without further checks
+ * (name offsets, by_name positions, dense steps), for blocks read from
+ * storage: after it no reader can stray outside the block. */
+extern tl_status tl_view_check(const tl_view *v);
 
 /* ---- reading ---- */
 

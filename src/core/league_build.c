@@ -381,7 +381,6 @@ tl_view_of(const void *flat, size_t size, tl_view *v)
 	int32_t		n;
 	int32_t		ndistinct;
 	int32_t		pool_len;
-	int32_t		i;
 	uint64_t	need;
 
 	if (flat == NULL || ((uintptr_t) flat & 7) != 0 || size < 16)
@@ -404,6 +403,16 @@ tl_view_of(const void *flat, size_t size, tl_view *v)
 	v->by_name = v->dense + n;
 	v->name_off = (const uint32_t *) (v->by_name + n);
 	v->pool = (const char *) (v->name_off + n + 1);
+	return TL_OK;
+}
+
+tl_status
+tl_view_check(const tl_view *v)
+{
+	int32_t		n = v->n;
+	/* the header precedes the values: n, decimals, ndistinct, pool_len */
+	int32_t		pool_len = ((const int32_t *) ((const char *) v->value - 16))[3];
+	int32_t		i;
 
 	/*
 	 * Readers index by these without further checks, so they must stay
@@ -411,7 +420,7 @@ tl_view_of(const void *flat, size_t size, tl_view *v)
 	 * answers at worst, never a stray read.
 	 */
 	if (v->name_off[0] != 0 || v->name_off[n] != (uint32_t) pool_len ||
-		v->dense[0] != 0 || v->dense[n - 1] != ndistinct - 1)
+		v->dense[0] != 0 || v->dense[n - 1] != v->ndistinct - 1)
 		return TL_ECORRUPT;
 	for (i = 0; i < n; i++)
 	{

@@ -26,13 +26,13 @@ SELECT bench.time('aggregate', 'sum(v) by group and period',
 -- Growth of June 2022 and of 1-6月 2022 over 2021, every group.
 CREATE TABLE bench.mv AS SELECT grp, tracker.series(p, v) AS s FROM bench.obs GROUP BY grp;
 VACUUM ANALYZE bench.mv;
-SELECT bench.time('growth', 'plain SQL, conditional sums',
+SELECT bench.time('yoy', 'plain SQL, conditional sums',
   $q$SELECT grp,
        (sum(v) FILTER (WHERE month = '2022-06-01') / nullif(sum(v) FILTER (WHERE month = '2021-06-01'), 0) - 1) * 100,
        (sum(v) FILTER (WHERE month BETWEEN '2022-01-01' AND '2022-06-01')
         / nullif(sum(v) FILTER (WHERE month BETWEEN '2021-01-01' AND '2021-06-01'), 0) - 1) * 100
      FROM bench.obs GROUP BY grp$q$);
-SELECT bench.time('growth', 'plain SQL, self-join on the year-ago month',
+SELECT bench.time('yoy', 'plain SQL, self-join on the year-ago month',
   $q$WITH m AS (SELECT grp, month, sum(v) AS v FROM bench.obs GROUP BY grp, month)
      SELECT c.grp, (c.v / nullif(b.v, 0) - 1) * 100,
             (sum(c.v) FILTER (WHERE c.month >= '2022-01-01') OVER w
@@ -40,10 +40,10 @@ SELECT bench.time('growth', 'plain SQL, self-join on the year-ago month',
      FROM m c JOIN m b ON b.grp = c.grp AND b.month = c.month - interval '1 year'
      WHERE c.month BETWEEN '2022-01-01' AND '2022-06-01'
      WINDOW w AS (PARTITION BY c.grp ORDER BY c.month)$q$);
-SELECT bench.time('growth', 'series built and read in one query',
+SELECT bench.time('yoy', 'series built and read in one query',
   $q$SELECT grp, tracker.yoy(s, '2022-06'), tracker.ytd_yoy(s, '2022-06')
      FROM (SELECT grp, tracker.series(p, v) AS s FROM bench.obs GROUP BY grp) x$q$);
-SELECT bench.time('growth', 'read from stored series',
+SELECT bench.time('yoy', 'read from stored series',
   $q$SELECT grp, tracker.yoy(s, '2022-06'), tracker.ytd_yoy(s, '2022-06') FROM bench.mv$q$);
 
 -- Parallel: the same series aggregation with 1 and with 2 workers, the
@@ -52,9 +52,13 @@ SET parallel_leader_participation = off;
 SET parallel_setup_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 1;
+SELECT bench.time('parallel', 'sum(v), 1 worker',
+  'SELECT count(x) FROM (SELECT grp, sum(v) AS x FROM bench.obs GROUP BY grp) a');
 SELECT bench.time('parallel', '1 worker',
   'SELECT count(x) FROM (SELECT grp, tracker.series(p, v) AS x FROM bench.obs GROUP BY grp) a');
 SET max_parallel_workers_per_gather = 2;
+SELECT bench.time('parallel', 'sum(v), 2 workers',
+  'SELECT count(x) FROM (SELECT grp, sum(v) AS x FROM bench.obs GROUP BY grp) a');
 SELECT bench.time('parallel', '2 workers',
   'SELECT count(x) FROM (SELECT grp, tracker.series(p, v) AS x FROM bench.obs GROUP BY grp) a');
 RESET parallel_leader_participation;
@@ -62,7 +66,7 @@ RESET parallel_leader_participation;
 \echo series(p, v) against sum(v), 2.4M rows in 2,000 groups, one backend (bar: series <= 1.4)
 SELECT * FROM bench.report('aggregate', 'sum(v)');
 \echo growth of June and of 1-6月 2022 for every group (ratio to the best plain SQL)
-SELECT * FROM bench.report('growth', 'plain SQL, conditional sums');
+SELECT * FROM bench.report('yoy', 'plain SQL, conditional sums');
 \echo series(p, v) with 2 workers against 1 (bar: 2 workers <= 1/1.6 = 0.62)
 SELECT * FROM bench.report('parallel', '1 worker');
 DROP TABLE bench.obs, bench.mv;

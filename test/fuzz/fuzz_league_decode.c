@@ -117,7 +117,7 @@ check_decode(const uint8_t *data, size_t size)
 		tl_builder_free(&b);
 		return;
 	}
-	if (tl_view_of(flat, fsize, &v) != TL_OK)
+	if (tl_view_of(flat, fsize, &v) != TL_OK || tl_view_check(&v) != TL_OK)
 		abort();
 
 	elen = tl_view_encoded_size(&v);
@@ -160,7 +160,7 @@ check_parse(const uint8_t *data, size_t size)
 		tl_builder_free(&b);
 		return;
 	}
-	if (tl_view_of(flat, fsize, &v) != TL_OK)
+	if (tl_view_of(flat, fsize, &v) != TL_OK || tl_view_check(&v) != TL_OK)
 		abort();
 
 	/* size the text, then write it */

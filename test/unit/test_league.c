@@ -15,6 +15,15 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+/* The view of a block as storage hands it over: header and full check. */
+static tl_status
+view_checked(const void *flat, size_t size, tl_view *v)
+{
+	tl_status	st = tl_view_of(flat, size, v);
+
+	return st == TL_OK ? tl_view_check(v) : st;
+}
+
 /* ---- an allocator that counts what is still out ---- */
 
 static long outstanding;
@@ -76,7 +85,7 @@ finish(const tl_builder *b, league *l)
 	l->size = tl_flat_size(b);
 	l->flat = malloc(l->size);
 	st = tl_flatten(b, l->flat, NULL, NULL);
-	if (st == TL_OK && tl_view_of(l->flat, l->size, &l->v) != TL_OK)
+	if (st == TL_OK && view_checked(l->flat, l->size, &l->v) != TL_OK)
 		st = TL_ECORRUPT;
 	if (st != TL_OK)
 		league_free(l);
@@ -635,43 +644,43 @@ test_view_of(void)
 	hdr = l.flat;
 	off = (uint32_t *) l.v.name_off;
 	by_name = (int32_t *) l.v.by_name;
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_OK);
-	CHECK_INT(tl_view_of(l.flat, 82, &v), TL_ECORRUPT);
-	CHECK_INT(tl_view_of(l.flat, 8, &v), TL_ECORRUPT);
-	CHECK_INT(tl_view_of((char *) l.flat + 4, 80, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_OK);
+	CHECK_INT(view_checked(l.flat, 82, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, 8, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked((char *) l.flat + 4, 80, &v), TL_ECORRUPT);
 
 	hdr[0] = 0;
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_ECORRUPT);
 	hdr[0] = INT32_MAX;
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_ECORRUPT);
 	hdr[0] = 3;
 	hdr[1] = 16;
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_ECORRUPT);
 	hdr[1] = -2;
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_ECORRUPT);
 	hdr[1] = -1;
 	hdr[2] = 4;
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_ECORRUPT);
 	hdr[2] = 3;					/* dense[] says 2 */
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_ECORRUPT);
 	hdr[2] = 2;
 	hdr[3] = -1;
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_ECORRUPT);
 	hdr[3] = 100;
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_ECORRUPT);
 	hdr[3] = 3;
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_OK);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_OK);
 	off[1] = 2;
 	off[2] = 1;					/* decreasing */
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_ECORRUPT);
 	off[1] = 1;
 	off[2] = 2;
 	by_name[1] = 3;
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_ECORRUPT);
 	by_name[1] = -1;
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_ECORRUPT);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_ECORRUPT);
 	by_name[1] = 1;
-	CHECK_INT(tl_view_of(l.flat, l.size, &v), TL_OK);
+	CHECK_INT(view_checked(l.flat, l.size, &v), TL_OK);
 	league_free(&l);
 }
 
