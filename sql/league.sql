@@ -83,6 +83,9 @@ COPY l TO :'binfile' (FORMAT binary);
 COPY back FROM :'binfile' (FORMAT binary);
 SELECT count(*) AS binary_round_trips FROM l JOIN back USING (period) WHERE l.l = back.l AND l.l1 = back.l1;
 
+-- The hash operator class passes the access method's own validation.
+SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcintype = 'tracker.league'::regtype;
+
 -- NULLs and empty input.
 SELECT (SELECT league(district, g) FROM growth WHERE false) IS NULL AS empty,
        (SELECT league(district, g) FROM growth WHERE g IS NULL) IS NULL AS only_nulls,

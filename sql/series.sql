@@ -158,6 +158,9 @@ COPY raw TO :'binfile' (FORMAT binary);
 COPY got FROM :'binfile' (FORMAT binary);
 SELECT s FROM got;
 
+-- The hash operator class passes the access method's own validation.
+SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcintype = 'tracker.series'::regtype;
+
 -- NULLs: accessors of a NULL series are NULL; an aggregate over no rows
 -- (or only rows without values) is NULL.
 SELECT value(NULL::series, '2022-01') IS NULL AS a, yoy(NULL, '2022-01') IS NULL AS b,

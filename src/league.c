@@ -437,15 +437,17 @@ method_arg(text *t)
 		PG_RETURN_NULL(); \
 	} while (0)
 #define LEAGUE_OUT (&league_out_)
-#define ENTITY_ARG(n) VARDATA_ANY(PG_GETARG_TEXT_PP(n)), VARSIZE_ANY_EXHDR(PG_GETARG_TEXT_PP(n))
+/* An entity argument as the (bytes, length) pair the core takes. */
+#define ENTITY(t) VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)
 
 PG_FUNCTION_INFO_V1(league_rank);
 Datum
 league_rank(PG_FUNCTION_ARGS)
 {
 	tl_view		v = league_view_arg(fcinfo, 0);
+	text	   *entity = PG_GETARG_TEXT_PP(1);
 
-	RETURN_LEAGUE_FLOAT(tl_rank(&v, ENTITY_ARG(1), PG_GETARG_BOOL(2),
+	RETURN_LEAGUE_FLOAT(tl_rank(&v, ENTITY(entity), PG_GETARG_BOOL(2),
 								method_arg(PG_GETARG_TEXT_PP(3)), LEAGUE_OUT));
 }
 
@@ -454,8 +456,9 @@ Datum
 league_percentile(PG_FUNCTION_ARGS)
 {
 	tl_view		v = league_view_arg(fcinfo, 0);
+	text	   *entity = PG_GETARG_TEXT_PP(1);
 
-	RETURN_LEAGUE_FLOAT(tl_percentile(&v, ENTITY_ARG(1), PG_GETARG_BOOL(2), LEAGUE_OUT));
+	RETURN_LEAGUE_FLOAT(tl_percentile(&v, ENTITY(entity), PG_GETARG_BOOL(2), LEAGUE_OUT));
 }
 
 PG_FUNCTION_INFO_V1(league_value);
@@ -463,8 +466,9 @@ Datum
 league_value(PG_FUNCTION_ARGS)
 {
 	tl_view		v = league_view_arg(fcinfo, 0);
+	text	   *entity = PG_GETARG_TEXT_PP(1);
 
-	RETURN_LEAGUE_FLOAT(tl_value(&v, ENTITY_ARG(1), LEAGUE_OUT));
+	RETURN_LEAGUE_FLOAT(tl_value(&v, ENTITY(entity), LEAGUE_OUT));
 }
 
 PG_FUNCTION_INFO_V1(league_gap_to_leader);
@@ -472,8 +476,9 @@ Datum
 league_gap_to_leader(PG_FUNCTION_ARGS)
 {
 	tl_view		v = league_view_arg(fcinfo, 0);
+	text	   *entity = PG_GETARG_TEXT_PP(1);
 
-	RETURN_LEAGUE_FLOAT(tl_gap_to_leader(&v, ENTITY_ARG(1), PG_GETARG_BOOL(2), LEAGUE_OUT));
+	RETURN_LEAGUE_FLOAT(tl_gap_to_leader(&v, ENTITY(entity), PG_GETARG_BOOL(2), LEAGUE_OUT));
 }
 
 PG_FUNCTION_INFO_V1(league_gap_to_next);
@@ -481,8 +486,9 @@ Datum
 league_gap_to_next(PG_FUNCTION_ARGS)
 {
 	tl_view		v = league_view_arg(fcinfo, 0);
+	text	   *entity = PG_GETARG_TEXT_PP(1);
 
-	RETURN_LEAGUE_FLOAT(tl_gap_to_next(&v, ENTITY_ARG(1), PG_GETARG_BOOL(2), LEAGUE_OUT));
+	RETURN_LEAGUE_FLOAT(tl_gap_to_next(&v, ENTITY(entity), PG_GETARG_BOOL(2), LEAGUE_OUT));
 }
 
 PG_FUNCTION_INFO_V1(league_rank_change);
@@ -491,8 +497,9 @@ league_rank_change(PG_FUNCTION_ARGS)
 {
 	tl_view		now = league_view_arg(fcinfo, 0);
 	tl_view		before = league_view_arg(fcinfo, 1);
+	text	   *entity = PG_GETARG_TEXT_PP(2);
 	double		out;
-	tl_status	st = tl_rank_change(&now, &before, ENTITY_ARG(2), PG_GETARG_BOOL(3), &out);
+	tl_status	st = tl_rank_change(&now, &before, ENTITY(entity), PG_GETARG_BOOL(3), &out);
 
 	if (st == TL_NULL)
 		PG_RETURN_NULL();
@@ -533,8 +540,9 @@ Datum
 league_above_mean(PG_FUNCTION_ARGS)
 {
 	tl_view		v = league_view_arg(fcinfo, 0);
+	text	   *entity = PG_GETARG_TEXT_PP(1);
 	int			out;
-	tl_status	st = tl_above_mean(&v, ENTITY_ARG(1), &out);
+	tl_status	st = tl_above_mean(&v, ENTITY(entity), &out);
 
 	if (st == TL_NULL)
 		PG_RETURN_NULL();
