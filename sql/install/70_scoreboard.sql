@@ -29,19 +29,41 @@ BEGIN ATOMIC
                              tracker.days(tracker.period(tracker.end_date(p), tracker.grain(p)))
                     THEN tracker.ytd(tracker.period(tracker.end_date(p), tracker.grain(p)) OPERATOR(tracker.-) 1)
                     ELSE tracker.prev(p) END AS q),
-    -- Every fact a reading of p, of the previous report and of their
-    -- year-ago bases can use: from the first day of the year of the
-    -- earliest base through the end of p (periods order by first day).
-    window_ AS (
-        SELECT c.q,
-               tracker.period(tracker.start_date(tracker.year_ago(LEAST(p, c.q))), 'year') AS first_year,
-               tracker.period(tracker.end_date(p) OPERATOR(pg_catalog.+) 1) AS after_end
-        FROM calendar c),
+    -- The facts a reading can use: for each period read (p, the previous
+    -- report, their year-ago bases, and the span from the earliest target
+    -- start through p), the facts from the first day of its first year
+    -- through its end. The ranges are merged, so each fact is read once;
+    -- they are ranges of first days, which is how periods are ordered.
+    ranges AS (
+        SELECT tracker.start_date(tracker.period(tracker.start_date(x), 'year')) AS lo,
+               tracker.end_date(x) AS hi
+        FROM calendar c,
+             LATERAL (VALUES (p), (c.q), (tracker.year_ago(p)), (tracker.year_ago(c.q))) v(x)
+        UNION ALL
+        SELECT pg_catalog.min(tracker.start_date(tg.period)), tracker.end_date(p)
+        FROM tracker.target tg
+        WHERE tg.period OPERATOR(tracker.@>) p
+        HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0),
+    starts AS (
+        SELECT r.lo, r.hi,
+               CASE WHEN r.lo OPERATOR(pg_catalog.<=) (pg_catalog.max(r.hi) OVER (
+                        ORDER BY r.lo, r.hi ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                        OPERATOR(pg_catalog.+) 1)
+                    THEN 0 ELSE 1 END AS starts_island
+        FROM ranges r),
+    islands AS (
+        SELECT s.lo, s.hi, pg_catalog.sum(s.starts_island) OVER (ORDER BY s.lo, s.hi) AS island
+        FROM starts s),
+    merged AS (
+        SELECT tracker.period(pg_catalog.min(i.lo)) AS first_day,
+               tracker.period(pg_catalog.max(i.hi) OPERATOR(pg_catalog.+) 1) AS day_after
+        FROM islands i GROUP BY i.island),
+    window_ AS (SELECT c.q FROM calendar c),
     facts AS (
         SELECT o.region, o.indicator, tracker.series(o.period, o.value, o.growth) AS s
-        FROM tracker.observation o, window_ w
-        WHERE o.period OPERATOR(tracker.>=) tracker.period(tracker.start_date(w.first_year))
-          AND o.period OPERATOR(tracker.<) w.after_end
+        FROM merged m
+        JOIN tracker.observation o
+          ON o.period OPERATOR(tracker.>=) m.first_day AND o.period OPERATOR(tracker.<) m.day_after
         GROUP BY o.region, o.indicator),
     readings AS (
         SELECT f.region, r.name AS region_name, r.parent, r.peer_group,
@@ -54,21 +76,25 @@ BEGIN ATOMIC
         CROSS JOIN window_ w),
     -- The most specific target whose period holds all of p; the actual is
     -- the value from the target period's start through the end of p.
-    targeted AS (
+    targets AS (
+        SELECT DISTINCT ON (tg.region COLLATE "C", tg.indicator COLLATE "C")
+               tg.region, tg.indicator, tg.period, tg.amount, tg.growth
+        FROM tracker.target tg
+        -- tg.period @> p, spelled out: the planner estimates these far
+        -- better than the constant selectivity of @>.
+        WHERE tracker.start_date(tg.period) OPERATOR(pg_catalog.<=) tracker.start_date(p)
+          AND tracker.end_date(tg.period) OPERATOR(pg_catalog.>=) tracker.end_date(p)
+        ORDER BY tg.region COLLATE "C", tg.indicator COLLATE "C", tracker.days(tg.period), tg.period),
+    -- Materialized, so the joins after it start from a good row estimate.
+    targeted AS MATERIALIZED (
         SELECT rd.*, t.period AS target_period, t.amount AS target_amount,
                t.growth AS target_growth,
                tracker.value(rd.s, tracker.span(
                    tracker.period(tracker.start_date(t.period), tracker.grain(p)),
                    tracker.period(tracker.end_date(p), tracker.grain(p)))) AS actual
         FROM readings rd
-        LEFT JOIN LATERAL (
-            SELECT tg.period, tg.amount, tg.growth
-            FROM tracker.target tg
-            WHERE tg.region OPERATOR(pg_catalog.=) rd.region
-              AND tg.indicator OPERATOR(pg_catalog.=) rd.indicator
-              AND tg.period OPERATOR(tracker.@>) p
-            ORDER BY tracker.days(tg.period), tg.period
-            LIMIT 1) t ON true),
+        LEFT JOIN targets t ON t.region OPERATOR(pg_catalog.=) rd.region
+                           AND t.indicator OPERATOR(pg_catalog.=) rd.indicator),
     -- Time runs through the end of p, or through as_of when the report is
     -- published before p is over (a weekly look at the month so far).
     progressed AS (
@@ -105,10 +131,15 @@ BEGIN ATOMIC
            tracker.rank_change(l.by_growth, l.by_previous_growth, pr.region, pr.higher_is_better),
            tracker.gap_to_leader(l.by_growth, pr.region, pr.higher_is_better)
     FROM progressed pr
+    -- Equalities rather than IS NOT DISTINCT FROM, so the join hashes.
     JOIN leagues l ON l.indicator OPERATOR(pg_catalog.=) pr.indicator
-                  AND l.parent IS NOT DISTINCT FROM pr.parent
-                  AND l.peer_group IS NOT DISTINCT FROM pr.peer_group
-    ORDER BY pr.indicator, pr.parent NULLS FIRST, pr.peer_group NULLS FIRST, pr.region;
+                  AND (l.parent IS NULL) OPERATOR(pg_catalog.=) (pr.parent IS NULL)
+                  AND COALESCE(l.parent, '') OPERATOR(pg_catalog.=) COALESCE(pr.parent, '')
+                  AND (l.peer_group IS NULL) OPERATOR(pg_catalog.=) (pr.peer_group IS NULL)
+                  AND COALESCE(l.peer_group, '') OPERATOR(pg_catalog.=) COALESCE(pr.peer_group, '')
+    -- Bytewise order: cheap to sort and the same under every collation.
+    ORDER BY pr.indicator COLLATE "C", pr.parent COLLATE "C" NULLS FIRST,
+             pr.peer_group COLLATE "C" NULLS FIRST, pr.region COLLATE "C";
 END;
 COMMENT ON FUNCTION tracker.scoreboard(tracker.period, pg_catalog.date) IS
     'the 晾晒表 for period p as of a date: per region and indicator the value, base, growth, target attainment, pace, light, and ranks among peers with their change';
