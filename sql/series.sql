@@ -32,6 +32,10 @@ INSERT INTO obs VALUES
   ('e', '2022-05', 50, 25), ('e', '2022-05', 30, 50),
   ('e', '2022-06', 10, 10), ('e', '2022-06', 5, NULL),
   ('e', '2021-06', 12, NULL), ('e', '2022-07', NULL, 5);
+-- Region f: a published rate that the levels contradict. May 2022 is
+-- published at +20% although 130 over May 2021's 100 would be +30% (the
+-- base was re-scoped, 按可比口径).
+INSERT INTO obs VALUES ('f', '2021-05', 100, NULL), ('f', '2022-05', 130, 20);
 
 CREATE TABLE s AS SELECT region, series(p, v, g) AS s FROM obs GROUP BY region;
 
@@ -102,6 +106,12 @@ SELECT value(s, '2022-05') AS may, base(s, '2022-05') AS may_base,
        value(s, '2022-06') AS june, yoy(s, '2022-06') AS june_yoy,
        value(s, '2022-07') AS july
 FROM s WHERE region = 'e';
+
+-- A published rate wins over the levels: f's May reads +20%, on the
+-- implied base 130 / 1.2 = 108.3333, not 100.
+SELECT yoy(s, '2022-05') AS may_yoy, round(base(s, '2022-05')::numeric, 4) AS may_base,
+       value(s, '2021-05') AS may_2021_level
+FROM s WHERE region = 'f';
 
 -- first, last, sparkline: a's facts cover 2021-01 (1-2月 starts there)
 -- through 2022-07. 2022-01..07 is NULL, NULL, 150, 130, NULL, NULL, 210:
