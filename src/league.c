@@ -5,7 +5,6 @@
 #include "tracker.h"
 
 #include "catalog/pg_type.h"
-#include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -234,57 +233,38 @@ league_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(league_from_builder(&b));
 }
 
-static bool
-league_equal(LeagueData *a, LeagueData *b)
-{
-	return VARSIZE(a) == VARSIZE(b) &&
-		memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0;
-}
-
 PG_FUNCTION_INFO_V1(league_eq);
 Datum
 league_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(league_equal(PG_GETARG_LEAGUE(0), PG_GETARG_LEAGUE(1)));
+	PG_RETURN_BOOL(tracker_bytes_equal(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)),
+									   PG_DETOAST_DATUM(PG_GETARG_DATUM(1))));
 }
 
 PG_FUNCTION_INFO_V1(league_ne);
 Datum
 league_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!league_equal(PG_GETARG_LEAGUE(0), PG_GETARG_LEAGUE(1)));
+	PG_RETURN_BOOL(!tracker_bytes_equal(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)),
+										PG_DETOAST_DATUM(PG_GETARG_DATUM(1))));
 }
 
 PG_FUNCTION_INFO_V1(league_hash);
 Datum
 league_hash(PG_FUNCTION_ARGS)
 {
-	LeagueData *l = PG_GETARG_LEAGUE(0);
-
-	return hash_any((unsigned char *) VARDATA(l), VARSIZE(l) - VARHDRSZ);
+	return tracker_bytes_hash(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)));
 }
 
 PG_FUNCTION_INFO_V1(league_hash_extended);
 Datum
 league_hash_extended(PG_FUNCTION_ARGS)
 {
-	LeagueData *l = PG_GETARG_LEAGUE(0);
-
-	return hash_any_extended((unsigned char *) VARDATA(l), VARSIZE(l) - VARHDRSZ,
-							 PG_GETARG_INT64(1));
+	return tracker_bytes_hash_extended(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)),
+									   PG_GETARG_INT64(1));
 }
 
 /* ---- the aggregate ---- */
-
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *fn)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "%s called in non-aggregate context", fn);
-	return aggcxt;
-}
 
 static tl_builder *
 new_state(MemoryContext aggcxt, int decimals)
@@ -325,7 +305,7 @@ league_sfunc(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(b);
 	}
 	if (b == NULL)
-		b = new_state(aggregate_context(fcinfo, "league_sfunc"), decimals);
+		b = new_state(tracker_aggregate_context(fcinfo, "league_sfunc"), decimals);
 	else if (b->decimals != decimals)
 		league_error(TL_EARG);
 	entity = PG_GETARG_TEXT_PP(1);
@@ -354,7 +334,7 @@ PG_FUNCTION_INFO_V1(league_combine);
 Datum
 league_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = aggregate_context(fcinfo, "league_combine");
+	MemoryContext aggcxt = tracker_aggregate_context(fcinfo, "league_combine");
 	tl_builder *into = PG_ARGISNULL(0) ? NULL : (tl_builder *) PG_GETARG_POINTER(0);
 	tl_builder *from = PG_ARGISNULL(1) ? NULL : (tl_builder *) PG_GETARG_POINTER(1);
 	tl_status	st;
@@ -381,7 +361,7 @@ league_serialize(PG_FUNCTION_ARGS)
 	size_t		size = tl_builder_encoded_size(b);
 	bytea	   *out = palloc(VARHDRSZ + size);
 
-	(void) aggregate_context(fcinfo, "league_serialize");
+	(void) tracker_aggregate_context(fcinfo, "league_serialize");
 	SET_VARSIZE(out, VARHDRSZ + size);
 	tl_builder_encode(b, (uint8_t *) VARDATA(out));
 	PG_RETURN_BYTEA_P(out);
@@ -391,7 +371,7 @@ PG_FUNCTION_INFO_V1(league_deserialize);
 Datum
 league_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = aggregate_context(fcinfo, "league_deserialize");
+	MemoryContext aggcxt = tracker_aggregate_context(fcinfo, "league_deserialize");
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 	tl_builder *b = new_state(aggcxt, TL_NO_ROUNDING);
 

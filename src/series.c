@@ -4,7 +4,6 @@
  */
 #include "series_type.h"
 
-#include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
@@ -192,57 +191,38 @@ series_recv(PG_FUNCTION_ARGS)
 
 /* ---- equality and hashing: the flat form is canonical ---- */
 
-static bool
-series_equal(SeriesData *a, SeriesData *b)
-{
-	return VARSIZE(a) == VARSIZE(b) &&
-		memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0;
-}
-
 PG_FUNCTION_INFO_V1(series_eq);
 Datum
 series_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(series_equal(PG_GETARG_SERIES(0), PG_GETARG_SERIES(1)));
+	PG_RETURN_BOOL(tracker_bytes_equal(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)),
+									   PG_DETOAST_DATUM(PG_GETARG_DATUM(1))));
 }
 
 PG_FUNCTION_INFO_V1(series_ne);
 Datum
 series_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!series_equal(PG_GETARG_SERIES(0), PG_GETARG_SERIES(1)));
+	PG_RETURN_BOOL(!tracker_bytes_equal(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)),
+										PG_DETOAST_DATUM(PG_GETARG_DATUM(1))));
 }
 
 PG_FUNCTION_INFO_V1(series_hash);
 Datum
 series_hash(PG_FUNCTION_ARGS)
 {
-	SeriesData *s = PG_GETARG_SERIES(0);
-
-	return hash_any((unsigned char *) VARDATA(s), VARSIZE(s) - VARHDRSZ);
+	return tracker_bytes_hash(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)));
 }
 
 PG_FUNCTION_INFO_V1(series_hash_extended);
 Datum
 series_hash_extended(PG_FUNCTION_ARGS)
 {
-	SeriesData *s = PG_GETARG_SERIES(0);
-
-	return hash_any_extended((unsigned char *) VARDATA(s), VARSIZE(s) - VARHDRSZ,
-							 PG_GETARG_INT64(1));
+	return tracker_bytes_hash_extended(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)),
+									   PG_GETARG_INT64(1));
 }
 
 /* ---- the aggregates ---- */
-
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *fn)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "%s called in non-aggregate context", fn);
-	return aggcxt;
-}
 
 static ts_builder *
 new_state(MemoryContext aggcxt)
@@ -274,7 +254,7 @@ series_sfunc(PG_FUNCTION_ARGS)
 	}
 	/* Only an aggregate can hand us a state, so check the context once. */
 	if (unlikely(b == NULL))
-		b = new_state(aggregate_context(fcinfo, "series_sfunc"));
+		b = new_state(tracker_aggregate_context(fcinfo, "series_sfunc"));
 	p = PG_GETARG_PERIOD(1);
 	has_growth = PG_NARGS() > 3 && !PG_ARGISNULL(3);
 	st = ts_builder_add(b, p, PG_GETARG_FLOAT8(2), has_growth,
@@ -288,7 +268,7 @@ PG_FUNCTION_INFO_V1(series_rollup_sfunc);
 Datum
 series_rollup_sfunc(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = aggregate_context(fcinfo, "series_rollup_sfunc");
+	MemoryContext aggcxt = tracker_aggregate_context(fcinfo, "series_rollup_sfunc");
 	ts_builder *b = PG_ARGISNULL(0) ? NULL : (ts_builder *) PG_GETARG_POINTER(0);
 	SeriesData *s;
 	ts_view		v;
@@ -334,7 +314,7 @@ PG_FUNCTION_INFO_V1(series_combine);
 Datum
 series_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = aggregate_context(fcinfo, "series_combine");
+	MemoryContext aggcxt = tracker_aggregate_context(fcinfo, "series_combine");
 	ts_builder *into = PG_ARGISNULL(0) ? NULL : (ts_builder *) PG_GETARG_POINTER(0);
 	ts_builder *from = PG_ARGISNULL(1) ? NULL : (ts_builder *) PG_GETARG_POINTER(1);
 	ts_status	st;
@@ -368,7 +348,7 @@ series_serialize(PG_FUNCTION_ARGS)
 	size_t		size = ts_state_encoded_size(b);
 	bytea	   *out = palloc(VARHDRSZ + size);
 
-	(void) aggregate_context(fcinfo, "series_serialize");
+	(void) tracker_aggregate_context(fcinfo, "series_serialize");
 	SET_VARSIZE(out, VARHDRSZ + size);
 	ts_state_encode(b, (uint8_t *) VARDATA(out));
 	PG_RETURN_BYTEA_P(out);
@@ -378,7 +358,7 @@ PG_FUNCTION_INFO_V1(series_deserialize);
 Datum
 series_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = aggregate_context(fcinfo, "series_deserialize");
+	MemoryContext aggcxt = tracker_aggregate_context(fcinfo, "series_deserialize");
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 	ts_builder *b = new_state(aggcxt);
 

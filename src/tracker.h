@@ -39,6 +39,15 @@ extern void tracker_period_error(tp_status st, const char *expr) pg_attribute_no
 /* A grain name argument; unknown names raise 22023. */
 extern tp_grain tracker_grain_arg(text *t);
 
+/* summary_type.c: the stored forms of series and league are canonical,
+ * so = compares and hashing hashes their bytes (4-byte headers). */
+extern bool tracker_bytes_equal(const struct varlena *a, const struct varlena *b);
+extern Datum tracker_bytes_hash(const struct varlena *v);
+extern Datum tracker_bytes_hash_extended(const struct varlena *v, uint64 seed);
+/* The aggregate's memory context; an error outside an aggregate. */
+extern MemoryContext tracker_aggregate_context(FunctionCallInfo fcinfo,
+											   const char *fn);
+
 /* The canonical text of p, palloc'd. */
 extern char *tracker_period_text(tp_period p);
 

@@ -1,0 +1,38 @@
+/*
+ * summary_type.c — what the summary types (series, league) share: their
+ * stored forms are canonical, so equality is byte equality and hashing
+ * hashes the bytes; and their aggregates all need the aggregate context.
+ */
+#include "tracker.h"
+
+#include "common/hashfn.h"
+
+bool
+tracker_bytes_equal(const struct varlena *a, const struct varlena *b)
+{
+	return VARSIZE(a) == VARSIZE(b) &&
+		memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0;
+}
+
+Datum
+tracker_bytes_hash(const struct varlena *v)
+{
+	return hash_any((const unsigned char *) VARDATA(v), VARSIZE(v) - VARHDRSZ);
+}
+
+Datum
+tracker_bytes_hash_extended(const struct varlena *v, uint64 seed)
+{
+	return hash_any_extended((const unsigned char *) VARDATA(v),
+							 VARSIZE(v) - VARHDRSZ, seed);
+}
+
+MemoryContext
+tracker_aggregate_context(FunctionCallInfo fcinfo, const char *fn)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "%s called in non-aggregate context", fn);
+	return aggcxt;
+}
