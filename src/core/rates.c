@@ -68,12 +68,9 @@ diff_ratio(double a, double b, double c, double d)
 tr_status
 tr_growth_slow(double cur, double base, double *out)
 {
-	double		v[2];
 	tr_status	st;
 
-	v[0] = cur;
-	v[1] = base;
-	if ((st = check_finite(v, 2)) != TR_OK)
+	if ((st = check_finite((const double[]) {cur, base}, 2)) != TR_OK)
 		return st;
 	if (!(base > 0.0))
 		return TR_NULL;
@@ -83,13 +80,10 @@ tr_growth_slow(double cur, double base, double *out)
 tr_status
 tr_attainment_slow(double actual, double target, double *out)
 {
-	double		v[2];
 	double		q;
 	tr_status	st;
 
-	v[0] = actual;
-	v[1] = target;
-	if ((st = check_finite(v, 2)) != TR_OK)
+	if ((st = check_finite((const double[]) {actual, target}, 2)) != TR_OK)
 		return st;
 	if (target == 0.0)
 		return TR_NULL;
@@ -100,15 +94,11 @@ tr_attainment_slow(double actual, double target, double *out)
 tr_status
 tr_avg_growth(double cur, double base, double years, double *out)
 {
-	double		v[3];
 	double		ratio;
 	double		factor;
 	tr_status	st;
 
-	v[0] = cur;
-	v[1] = base;
-	v[2] = years;
-	if ((st = check_finite(v, 3)) != TR_OK)
+	if ((st = check_finite((const double[]) {cur, base, years}, 3)) != TR_OK)
 		return st;
 	if (!(years > 0.0))
 		return TR_EARG;
@@ -138,13 +128,9 @@ tr_status
 tr_contribution(double part_cur, double part_base, double total_base,
 				double *out)
 {
-	double		v[3];
 	tr_status	st;
 
-	v[0] = part_cur;
-	v[1] = part_base;
-	v[2] = total_base;
-	if ((st = check_finite(v, 3)) != TR_OK)
+	if ((st = check_finite((const double[]) {part_cur, part_base, total_base}, 3)) != TR_OK)
 		return st;
 	if (!(total_base > 0.0))
 		return TR_NULL;
@@ -155,14 +141,9 @@ tr_status
 tr_contribution_share(double part_cur, double part_base, double total_cur,
 					  double total_base, double *out)
 {
-	double		v[4];
 	tr_status	st;
 
-	v[0] = part_cur;
-	v[1] = part_base;
-	v[2] = total_cur;
-	v[3] = total_base;
-	if ((st = check_finite(v, 4)) != TR_OK)
+	if ((st = check_finite((const double[]) {part_cur, part_base, total_cur, total_base}, 4)) != TR_OK)
 		return st;
 	/* with subnormals, distinct doubles never have a zero difference */
 	if (total_cur == total_base)
@@ -174,14 +155,10 @@ tr_contribution_share(double part_cur, double part_base, double total_cur,
 tr_status
 tr_pace(double actual, double target, double progress_pct, double *out)
 {
-	double		v[3];
 	double		a;
 	tr_status	st;
 
-	v[0] = actual;
-	v[1] = target;
-	v[2] = progress_pct;
-	if ((st = check_finite(v, 3)) != TR_OK)
+	if ((st = check_finite((const double[]) {actual, target, progress_pct}, 3)) != TR_OK)
 		return st;
 	if (progress_pct < 0.0 || progress_pct > 100.0)
 		return TR_EARG;
@@ -194,14 +171,10 @@ tr_status
 tr_schedule_gap(double actual, double target, double progress_pct,
 				double *out)
 {
-	double		v[3];
 	double		due;
 	tr_status	st;
 
-	v[0] = actual;
-	v[1] = target;
-	v[2] = progress_pct;
-	if ((st = check_finite(v, 3)) != TR_OK)
+	if ((st = check_finite((const double[]) {actual, target, progress_pct}, 3)) != TR_OK)
 		return st;
 	if (progress_pct < 0.0 || progress_pct > 100.0)
 		return TR_EARG;
@@ -215,13 +188,10 @@ tr_schedule_gap(double actual, double target, double progress_pct,
 tr_status
 tr_projection(double actual, double progress_pct, double *out)
 {
-	double		v[2];
 	double		r;
 	tr_status	st;
 
-	v[0] = actual;
-	v[1] = progress_pct;
-	if ((st = check_finite(v, 2)) != TR_OK)
+	if ((st = check_finite((const double[]) {actual, progress_pct}, 2)) != TR_OK)
 		return st;
 	if (progress_pct > 100.0)
 		return TR_EARG;
@@ -237,13 +207,9 @@ tr_status
 tr_required_per_month(double actual, double target, double remaining_months,
 					  double *out)
 {
-	double		v[3];
 	tr_status	st;
 
-	v[0] = actual;
-	v[1] = target;
-	v[2] = remaining_months;
-	if ((st = check_finite(v, 3)) != TR_OK)
+	if ((st = check_finite((const double[]) {actual, target, remaining_months}, 3)) != TR_OK)
 		return st;
 	if (!(remaining_months > 0.0))
 		return TR_NULL;
@@ -258,13 +224,9 @@ tr_required_per_month(double actual, double target, double remaining_months,
 tr_status
 tr_light_of(double value, double green_at, double red_below, tr_light *out)
 {
-	double		v[3];
 	tr_status	st;
 
-	v[0] = value;
-	v[1] = green_at;
-	v[2] = red_below;
-	if ((st = check_finite(v, 3)) != TR_OK)
+	if ((st = check_finite((const double[]) {value, green_at, red_below}, 3)) != TR_OK)
 		return st;
 	if (green_at < red_below)
 		return TR_EARG;
@@ -280,14 +242,10 @@ tr_light_of(double value, double green_at, double red_below, tr_light *out)
 tr_status
 tr_points_by_rank(double rank, double full, double step, double *out)
 {
-	double		v[3];
 	double		factor;
 	tr_status	st;
 
-	v[0] = rank;
-	v[1] = full;
-	v[2] = step;
-	if ((st = check_finite(v, 3)) != TR_OK)
+	if ((st = check_finite((const double[]) {rank, full, step}, 3)) != TR_OK)
 		return st;
 	if (rank < 1.0 || step < 0.0)
 		return TR_EARG;
@@ -306,18 +264,12 @@ tr_status
 tr_efficacy_score(double x, double unacceptable, double satisfactory,
 				  double base, double span, double *out)
 {
-	double		v[5];
 	double		num;
 	double		den;
 	double		r;
 	tr_status	st;
 
-	v[0] = x;
-	v[1] = unacceptable;
-	v[2] = satisfactory;
-	v[3] = base;
-	v[4] = span;
-	if ((st = check_finite(v, 5)) != TR_OK)
+	if ((st = check_finite((const double[]) {x, unacceptable, satisfactory, base, span}, 5)) != TR_OK)
 		return st;
 	if (satisfactory == unacceptable)
 		return TR_EARG;
@@ -393,7 +345,6 @@ tr_status
 tr_describe_growth(double cur, double base, int lang, char *buf, size_t cap,
 				   size_t *len)
 {
-	double		v[2];
 	double		g;
 	double		shown;
 	double		multiple;
@@ -402,9 +353,7 @@ tr_describe_growth(double cur, double base, int lang, char *buf, size_t cap,
 	char		text[TR_DESCRIBE_MAX];
 	tr_status	st;
 
-	v[0] = cur;
-	v[1] = base;
-	if ((st = check_finite(v, 2)) != TR_OK)
+	if ((st = check_finite((const double[]) {cur, base}, 2)) != TR_OK)
 		return text_failure(st, buf, cap);
 	if (lang != 0 && lang != 1)
 		return text_failure(TR_EARG, buf, cap);
@@ -472,7 +421,6 @@ tr_status
 tr_bar(double value, double max, int width, char *buf, size_t cap,
 	   size_t *len)
 {
-	double		v[2];
 	double		f;
 	int			eighths;
 	int			full;
@@ -482,9 +430,7 @@ tr_bar(double value, double max, int width, char *buf, size_t cap,
 	int			i;
 	tr_status	st;
 
-	v[0] = value;
-	v[1] = max;
-	if ((st = check_finite(v, 2)) != TR_OK)
+	if ((st = check_finite((const double[]) {value, max}, 2)) != TR_OK)
 		return text_failure(st, buf, cap);
 	if (width < 1 || width > TR_BAR_MAX_WIDTH)
 		return text_failure(TR_EARG, buf, cap);
