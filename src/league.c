@@ -387,19 +387,17 @@ league_deserialize(PG_FUNCTION_ARGS)
 static tl_method
 method_arg(text *t)
 {
-	char	   *m = text_to_cstring(t);
-
-	if (strcmp(m, "competition") == 0)
+	if (tracker_text_is(t, "competition"))
 		return TL_COMPETITION;
-	if (strcmp(m, "dense") == 0)
+	if (tracker_text_is(t, "dense"))
 		return TL_DENSE;
-	if (strcmp(m, "modified") == 0)
+	if (tracker_text_is(t, "modified"))
 		return TL_MODIFIED;
-	if (strcmp(m, "average") == 0)
+	if (tracker_text_is(t, "average"))
 		return TL_AVERAGE;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown ranking method \"%s\"", m),
+			 errmsg("unknown ranking method \"%s\"", text_to_cstring(t)),
 			 errhint("Use competition (1,2,2,4), dense (1,2,2,3), modified (1,3,3,4) or average (1,2.5,2.5,4).")));
 	return TL_COMPETITION;
 }

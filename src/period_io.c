@@ -141,25 +141,29 @@ period_is_period(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(tp_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &p) == TP_OK);
 }
 
+tp_lang
+tracker_lang_arg(text *t)
+{
+	if (tracker_text_is(t, "zh"))
+		return TP_LANG_ZH;
+	if (tracker_text_is(t, "en"))
+		return TP_LANG_EN;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown label language \"%s\"", text_to_cstring(t)),
+			 errhint("Use 'zh' or 'en'.")));
+	return TP_LANG_ZH;
+}
+
 PG_FUNCTION_INFO_V1(period_label);
 Datum
 period_label(PG_FUNCTION_ARGS)
 {
 	tp_period	p = PG_GETARG_PERIOD(0);
-	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	tp_lang		l;
+	tp_lang		l = tracker_lang_arg(PG_GETARG_TEXT_PP(1));
 	char		buf[TP_TEXT_MAX];
 	size_t		len;
 
-	if (strcmp(lang, "zh") == 0)
-		l = TP_LANG_ZH;
-	else if (strcmp(lang, "en") == 0)
-		l = TP_LANG_EN;
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown label language \"%s\"", lang),
-				 errhint("Use 'zh' or 'en'.")));
 	if (tp_label(p, l, buf, sizeof(buf), &len) != TP_OK)
 		elog(ERROR, "cannot label period value " INT64_FORMAT, (int64) p);
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));

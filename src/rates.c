@@ -238,23 +238,6 @@ rate_round_half_even(PG_FUNCTION_ARGS)
 				"round_half_even", "decimals must lie between -15 and 15.");
 }
 
-/* Map a lang argument to the core's code; 'zh' and 'en' only. */
-static int
-lang_arg(text *t)
-{
-	char	   *lang = text_to_cstring(t);
-
-	if (strcmp(lang, "zh") == 0)
-		return TP_LANG_ZH;
-	if (strcmp(lang, "en") == 0)
-		return TP_LANG_EN;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown label language \"%s\"", lang),
-			 errhint("Use 'zh' or 'en'.")));
-	return TP_LANG_ZH;
-}
-
 PG_FUNCTION_INFO_V1(rate_describe_growth);
 Datum
 rate_describe_growth(PG_FUNCTION_ARGS)
@@ -262,7 +245,7 @@ rate_describe_growth(PG_FUNCTION_ARGS)
 	char		buf[TR_DESCRIBE_MAX];
 	size_t		len;
 	tr_status	st = tr_describe_growth(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1),
-										lang_arg(PG_GETARG_TEXT_PP(2)),
+										tracker_lang_arg(PG_GETARG_TEXT_PP(2)),
 										buf, sizeof(buf), &len);
 
 	if (st != TR_OK)

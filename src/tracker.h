@@ -36,6 +36,19 @@ extern tp_day tracker_day_arg(DateADT d);
  * expr shows the operation as the user wrote it, e.g. "prev(0001)". */
 extern void tracker_period_error(tp_status st, const char *expr) pg_attribute_noreturn();
 
+/* Whether a text argument spells word exactly; no copy, so keyword
+ * arguments (a method, a language) cost nothing per row. */
+static inline bool
+tracker_text_is(text *t, const char *word)
+{
+	size_t		len = strlen(word);
+
+	return VARSIZE_ANY_EXHDR(t) == len && memcmp(VARDATA_ANY(t), word, len) == 0;
+}
+
+/* A label language argument: 'zh' or 'en'; others raise 22023. */
+extern tp_lang tracker_lang_arg(text *t);
+
 /* A grain name argument; unknown names raise 22023. */
 extern tp_grain tracker_grain_arg(text *t);
 
