@@ -167,6 +167,15 @@ extern double tl_median(const tl_view *v);	/* mean of the middle two for even n 
 /* 1 when the entity's value is strictly above the mean, 0 when not. */
 extern tl_status tl_above_mean(const tl_view *v, const char *name, size_t len,
 							   int *out);
+/*
+ * By position (tl_find's answer; or v->by_name[k], the k-th entity in
+ * bytewise name order, for a caller that walks its entities in that
+ * order): the competition rank, and the gap to the leader as
+ * tl_gap_to_leader gives it. O(log n) and O(1), no name compared.
+ */
+extern int64_t tl_competition_at(const tl_view *v, int32_t pos, int descending);
+extern tl_status tl_gap_to_leader_at(const tl_view *v, int32_t pos,
+									 int descending, double *out);
 /* rank in `before` minus rank in `now` (competition): positive = moved up.
  * TL_NULL when the entity is missing from either. */
 extern tl_status tl_rank_change(const tl_view *now, const tl_view *before,

@@ -208,7 +208,14 @@ typedef int (*idx_cmp) (const void *ctx, int32_t x, int32_t y);
  * same size, because qsort has no context argument and the flat block
  * offers the scratch space anyway.
  */
-static void
+#if defined(__GNUC__)
+#define TL_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define TL_ALWAYS_INLINE inline
+#endif
+
+/* Inlined into each caller, so the comparison is a direct call. */
+static TL_ALWAYS_INLINE void
 sort_indices(int32_t *a, int32_t *tmp, int32_t n, idx_cmp cmp, const void *ctx)
 {
 	int32_t    *src = a;
@@ -329,12 +336,37 @@ tl_flatten(const tl_builder *b, void *out, const char **dup_name,
 	name_off[n] = (uint32_t) pool_len;
 	memset(pool + pool_len, 0, size - (size_t) (pool - base) - pool_len);
 
-	/* name order; equal names end up next to each other */
+	/*
+	 * Name order; equal names end up next to each other. Entities often
+	 * arrive in name order already (GROUP BY output, a scoreboard's peer
+	 * group): then entry j, the j-th name, sits where the value sort put
+	 * it, and by_name is that permutation's inverse, found in O(n).
+	 */
 	names.off = name_off;
 	names.pool = pool;
-	for (i = 0; i < n; i++)
-		by_name[i] = i;
-	sort_indices(by_name, dense, n, position_cmp, &names);
+	for (i = 1; i < n; i++)
+	{
+		const tl_entry *e0 = &b->entries[i - 1];
+		const tl_entry *e1 = &b->entries[i];
+
+		if (name_cmp(b->pool + e0->name_off, e0->name_len,
+					 b->pool + e1->name_off, e1->name_len) >= 0)
+			break;
+	}
+	if (i >= n)
+	{
+		/* by_name holds the entry at each position: invert it, through
+		 * dense[] (filled for real below) */
+		memcpy(dense, by_name, (size_t) n * sizeof(int32_t));
+		for (i = 0; i < n; i++)
+			by_name[dense[i]] = i;
+	}
+	else
+	{
+		for (i = 0; i < n; i++)
+			by_name[i] = i;
+		sort_indices(by_name, dense, n, position_cmp, &names);
+	}
 	for (i = 1; i < n; i++)
 	{
 		if (position_cmp(&names, by_name[i - 1], by_name[i]) == 0)

@@ -98,9 +98,8 @@ count_greater_equal(const tl_view *v, int32_t p)
 	return lo;
 }
 
-/* Competition rank of position p. */
-static int64_t
-competition_at(const tl_view *v, int32_t p, int descending)
+int64_t
+tl_competition_at(const tl_view *v, int32_t p, int descending)
 {
 	if (descending)
 		return 1 + (int64_t) count_greater(v, p);
@@ -219,6 +218,14 @@ gap(const tl_view *v, double better, double worse, double *out)
 }
 
 tl_status
+tl_gap_to_leader_at(const tl_view *v, int32_t p, int descending, double *out)
+{
+	if (descending)
+		return gap(v, v->value[0], v->value[p], out);
+	return gap(v, v->value[p], v->value[v->n - 1], out);
+}
+
+tl_status
 tl_gap_to_leader(const tl_view *v, const char *name, size_t len,
 				 int descending, double *out)
 {
@@ -226,9 +233,7 @@ tl_gap_to_leader(const tl_view *v, const char *name, size_t len,
 
 	if (p < 0)
 		return TL_NULL;
-	if (descending)
-		return gap(v, v->value[0], v->value[p], out);
-	return gap(v, v->value[p], v->value[v->n - 1], out);
+	return tl_gap_to_leader_at(v, p, descending, out);
 }
 
 tl_status
@@ -409,7 +414,7 @@ tl_rank_change(const tl_view *now, const tl_view *before, const char *name,
 
 	if (pn < 0 || pb < 0)
 		return TL_NULL;
-	*out = (double) (competition_at(before, pb, descending) -
-					 competition_at(now, pn, descending));
+	*out = (double) (tl_competition_at(before, pb, descending) -
+					 tl_competition_at(now, pn, descending));
 	return TL_OK;
 }

@@ -444,6 +444,25 @@ tp_ytd(tp_period p, tp_period *out)
 	return tp_make(g, first, last, out);
 }
 
+tp_status
+tp_previous_report(tp_period p, tp_period *out)
+{
+	tp_period	ytd;
+	tp_period	before;
+	int64_t		last = tp_last_unit(p);
+	tp_status	st;
+
+	if (tp_nunits(p) > 1 && tp_ytd(p, &ytd) == TP_OK && ytd == p)
+	{
+		/* A YTD span of two or more units starts in the same year as its
+		 * last unit, so the unit before that is in range and in the year. */
+		if ((st = tp_make(tp_grain_of(p), last - 1, last - 1, &before)) != TP_OK)
+			return st;
+		return tp_ytd(before, out);
+	}
+	return tp_prev(p, out);
+}
+
 /* ---- relations ---- */
 
 int
@@ -465,6 +484,13 @@ tp_overlaps(tp_period a, tp_period b)
 }
 
 /* ---- subdivision ---- */
+
+int
+tp_grain_tiles(tp_grain fine, tp_grain coarse)
+{
+	return grain_ok(fine) && grain_ok(coarse) && fine <= coarse &&
+		grain_tiles(fine, coarse);
+}
 
 tp_status
 tp_split(tp_period p, tp_grain g, tp_period *first, int64_t *count)

@@ -138,12 +138,21 @@ extern tp_status tp_prev(tp_period p, tp_period *out);
 extern tp_status tp_year_ago(tp_period p, int32_t years, tp_period *out);
 /* From the first unit of the year of p's last unit through p's last unit. */
 extern tp_status tp_ytd(tp_period p, tp_period *out);
+/* The report published before p: for a year-to-date span longer than one
+ * unit, the year to date through the preceding unit (1-7月 → 1-6月);
+ * otherwise prev(p). A scoreboard's rank change compares the two. */
+extern tp_status tp_previous_report(tp_period p, tp_period *out);
 
 /* ---- relations (on days, whatever the grains) ---- */
 
 extern int	tp_contains(tp_period a, tp_period b);
 extern int	tp_contains_day(tp_period a, tp_day d);
 extern int	tp_overlaps(tp_period a, tp_period b);
+
+/* 1 when units of grain `fine` tile every unit of grain `coarse`: the
+ * same grain, any grain made of whole units of it, and days everything
+ * (weeks tile only weeks). 0 for unknown grains. */
+extern int	tp_grain_tiles(tp_grain fine, tp_grain coarse);
 
 /* ---- subdivision ----
  * The units of grain g that make up p: the first of them and how many.

@@ -198,6 +198,44 @@ extern ts_status ts_base(const ts_view *s, tp_period p, double *out);
 /* growth of value over base, in percent; the published rate itself when
  * p is a fact with one. TS_NULL when either is missing or base <= 0. */
 extern ts_status ts_yoy(const ts_view *s, tp_period p, double *out);
+/*
+ * value, base and yoy of p at once, each exactly as ts_value, ts_base and
+ * ts_yoy give it (status and number): what a report row reads, with each
+ * fact found once. TS_EGRAIN as they would; else TS_OK and the three
+ * statuses in the struct.
+ */
+typedef struct ts_reading
+{
+	ts_status	value_status;
+	ts_status	base_status;
+	ts_status	growth_status;
+	double		value;
+	double		base;
+	double		growth;
+} ts_reading;
+
+extern ts_status ts_read(const ts_view *s, tp_period p, ts_reading *out);
+
+/*
+ * A period resolved against a grain once, to read many series of that
+ * grain at it (a scoreboard): the units it covers and those a year
+ * before. ts_resolve gives TS_EGRAIN when grain g cannot read p; the
+ * readers take a series of grain g and answer as ts_read and ts_value.
+ */
+typedef struct ts_run
+{
+	tp_grain	grain;
+	int64_t		a;				/* first and last unit of p */
+	int64_t		b;
+	ts_status	ago_status;		/* TS_NULL: the year before is off the calendar */
+	int64_t		ago_a;
+	int64_t		ago_b;
+} ts_run;
+
+extern ts_status ts_resolve(tp_grain g, tp_period p, ts_run *out);
+extern void ts_read_run(const ts_view *s, const ts_run *run, ts_reading *out);
+extern ts_status ts_value_run(const ts_view *s, const ts_run *run, double *out);
+
 /* growth of value(p) over value(prev(p)). */
 extern ts_status ts_mom(const ts_view *s, tp_period p, double *out);
 /* Geometric mean of the yearly rates yoy(p), yoy(year_ago(p)), ...,
@@ -205,6 +243,10 @@ extern ts_status ts_mom(const ts_view *s, tp_period p, double *out);
  * multi-year average. TS_EARG when years < 1. */
 extern ts_status ts_avg_growth(const ts_view *s, tp_period p, int years,
 							   double *out);
+
+/* 1 when some fact of s starts on a day from `from` through `to`: whether
+ * a report over those days has anything of this series to show. */
+extern int	ts_has_fact_starting(const ts_view *s, tp_day from, tp_day to);
 
 /* The first and last unit of the series' grain that any fact covers. */
 extern tp_period ts_first(const ts_view *s);

@@ -86,19 +86,74 @@ year_bounds(tp_grain g, int64_t u, int64_t *first, int64_t *last)
 }
 
 /*
- * The run of units of the series' grain that make up p. A coarser p is
- * readable only when those units tile it (no months for a week series).
+ * The run of units of grain g that make up p. A coarser p is readable
+ * only when those units tile it (no months for a week series). Every
+ * reading starts here, so it takes the units straight from p's first and
+ * last day.
  */
+static ts_status
+grain_run(tp_grain g, tp_period p, int64_t *a, int64_t *b)
+{
+	if (!tp_grain_tiles(g, tp_grain_of(p)))
+		return TS_EGRAIN;
+	*a = tp_unit_of(g, tp_start(p));
+	*b = tp_unit_of(g, tp_end(p));
+	return TS_OK;
+}
+
 static ts_status
 period_run(const ts_view *s, tp_period p, int64_t *a, int64_t *b)
 {
-	tp_period	first;
-	int64_t		count;
+	return grain_run(s->grain, p, a, b);
+}
 
-	if (tp_split(p, s->grain, &first, &count) != TP_OK)
-		return TS_EGRAIN;
-	*a = tp_first_unit(first);
-	*b = *a + count - 1;
+/*
+ * The run one year before a..b, the units of p in grain g. Months and
+ * coarser grains have a fixed number of units a year, so that is a shift;
+ * weeks and days move by the calendar (tp_year_ago: week 53 and 02-29
+ * fall back). TS_NULL before the calendar starts.
+ */
+static ts_status
+year_ago_run(tp_grain g, tp_period p, int64_t a, int64_t b,
+			 int64_t *a2, int64_t *b2)
+{
+	tp_period	q;
+	int64_t		per_year;
+
+	switch (g)
+	{
+		case TP_MONTH:
+			per_year = 12;
+			break;
+		case TP_QUARTER:
+			per_year = 4;
+			break;
+		case TP_HALF:
+			per_year = 2;
+			break;
+		case TP_YEAR:
+			per_year = 1;
+			break;
+		default:
+			if (tp_year_ago(p, 1, &q) != TP_OK)
+				return TS_NULL;
+			return grain_run(g, q, a2, b2);
+	}
+	*a2 = a - per_year;
+	*b2 = b - per_year;
+	return tp_unit_valid(g, *a2) ? TS_OK : TS_NULL;
+}
+
+ts_status
+ts_resolve(tp_grain g, tp_period p, ts_run *out)
+{
+	ts_status	st;
+
+	memset(out, 0, sizeof *out);
+	out->grain = g;
+	if ((st = grain_run(g, p, &out->a, &out->b)) != TS_OK)
+		return st;
+	out->ago_status = year_ago_run(g, p, out->a, out->b, &out->ago_a, &out->ago_b);
 	return TS_OK;
 }
 
@@ -140,6 +195,31 @@ int32_t
 ts_find(const ts_view *s, int32_t unit, int cumulative)
 {
 	return find_fact(s, unit, cumulative != 0);
+}
+
+int
+ts_has_fact_starting(const ts_view *s, tp_day from, tp_day to)
+{
+	/* Facts before the unit holding `from` start before it, cumulative
+	 * ones too; a fact's year starts no later than the fact, and years
+	 * start in fact order, so the scan stops at the first year after `to`. */
+	int32_t		i = floor_index(s, tp_unit_of(s->grain, from), 0);
+
+	for (i = i < 0 ? 0 : i; i < s->n; i++)
+	{
+		const ts_fact *f = &s->facts[i];
+		int64_t		first;
+		int64_t		last;
+		tp_day		start;
+
+		year_bounds(s->grain, f->unit, &first, &last);
+		if (tp_unit_start(s->grain, first) > to)
+			break;
+		start = tp_unit_start(s->grain, f->cumulative ? first : f->unit);
+		if (start >= from && start <= to)
+			return 1;
+	}
+	return 0;
 }
 
 tp_period
@@ -365,27 +445,30 @@ ts_value(const ts_view *s, tp_period p, double *out)
 	return TS_OK;
 }
 
+/* The value of the run a year before the resolved period. */
 static ts_status
-year_ago_value(const ts_view *s, tp_period p, double *out)
+year_ago_value(const ts_view *s, const ts_run *run, double *out)
 {
-	tp_period	q;
+	amount		x;
+	ts_status	st;
 
-	if (tp_year_ago(p, 1, &q) != TP_OK)
-		return TS_NULL;
-	return ts_value(s, q, out);
+	if ((st = run->ago_status) != TS_OK ||
+		(st = run_amount(s, run->ago_a, run->ago_b, &x)) != TS_OK)
+		return st;
+	*out = x.value;
+	return TS_OK;
 }
 
 ts_status
 ts_base(const ts_view *s, tp_period p, double *out)
 {
-	int64_t		a;
-	int64_t		b;
+	ts_run		run;
 	amount		x;
 	ts_status	st;
 
-	if ((st = period_run(s, p, &a, &b)) != TS_OK)
+	if ((st = ts_resolve(s->grain, p, &run)) != TS_OK)
 		return st;
-	st = run_amount(s, a, b, &x);
+	st = run_amount(s, run.a, run.b, &x);
 	if (st == TS_OK && x.rated)
 	{
 		*out = x.base;
@@ -393,34 +476,103 @@ ts_base(const ts_view *s, tp_period p, double *out)
 	}
 	if (st != TS_OK && st != TS_NULL)
 		return st;
-	return year_ago_value(s, p, out);
+	return year_ago_value(s, &run, out);
 }
 
 ts_status
 ts_yoy(const ts_view *s, tp_period p, double *out)
 {
-	int64_t		a;
-	int64_t		b;
+	ts_run		run;
 	int32_t		i;
 	amount		x;
 	double		base;
 	ts_status	st;
 
-	if ((st = period_run(s, p, &a, &b)) != TS_OK)
+	if ((st = ts_resolve(s->grain, p, &run)) != TS_OK)
 		return st;
 	/* A published rate is authoritative (可比口径): never recomputed. */
-	if ((i = exact_fact(s, a, b)) >= 0 && s->facts[i].has_growth)
+	if ((i = exact_fact(s, run.a, run.b)) >= 0 && s->facts[i].has_growth)
 	{
 		*out = s->facts[i].growth;
 		return TS_OK;
 	}
-	if ((st = run_amount(s, a, b, &x)) != TS_OK)
+	if ((st = run_amount(s, run.a, run.b, &x)) != TS_OK)
 		return st;
 	if (x.rated)
 		base = x.base;
-	else if ((st = year_ago_value(s, p, &base)) != TS_OK)
+	else if ((st = year_ago_value(s, &run, &base)) != TS_OK)
 		return st;
 	return growth_status(x.value, base, out);
+}
+ts_status
+ts_read(const ts_view *s, tp_period p, ts_reading *out)
+{
+	ts_run		run;
+	ts_status	st;
+
+	if ((st = ts_resolve(s->grain, p, &run)) != TS_OK)
+		return st;
+	ts_read_run(s, &run, out);
+	return TS_OK;
+}
+
+void
+ts_read_run(const ts_view *s, const ts_run *run, ts_reading *out)
+{
+	int32_t		i;
+	amount		x;
+	double		ago = 0.0;
+	ts_status	ago_status = TS_NULL;
+	ts_status	st;
+
+	memset(out, 0, sizeof *out);
+	st = run_amount(s, run->a, run->b, &x);
+	out->value_status = st;
+	if (st == TS_OK)
+		out->value = x.value;
+	/* The base: from published rates, else the value a year before. */
+	if (st == TS_OK && x.rated)
+	{
+		out->base_status = TS_OK;
+		out->base = x.base;
+	}
+	else if (st != TS_OK && st != TS_NULL)
+		out->base_status = st;
+	else
+	{
+		ago_status = year_ago_value(s, run, &ago);
+		out->base_status = ago_status;
+		if (ago_status == TS_OK)
+			out->base = ago;
+	}
+	/* The growth: a published rate as it stands, else value over base
+	 * (the year-ago value was read above whenever it is needed here). */
+	if ((i = exact_fact(s, run->a, run->b)) >= 0 && s->facts[i].has_growth)
+	{
+		out->growth_status = TS_OK;
+		out->growth = s->facts[i].growth;
+	}
+	else if (st != TS_OK)
+		out->growth_status = st;
+	else if (x.rated)
+		out->growth_status = growth_status(x.value, x.base, &out->growth);
+	else if (ago_status != TS_OK)
+		out->growth_status = ago_status;
+	else
+		out->growth_status = growth_status(x.value, ago, &out->growth);
+	if (out->growth_status != TS_OK)
+		out->growth = 0.0;
+}
+
+ts_status
+ts_value_run(const ts_view *s, const ts_run *run, double *out)
+{
+	amount		x;
+	ts_status	st = run_amount(s, run->a, run->b, &x);
+
+	if (st == TS_OK)
+		*out = x.value;
+	return st;
 }
 
 ts_status

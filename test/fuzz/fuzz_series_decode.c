@@ -5,8 +5,11 @@
  * Whatever ts_decode accepts must encode back to exactly the input bytes:
  * the binary form is canonical. Whatever ts_state_decode accepts must
  * re-encode to the input's size, and its flat form must be a series that
- * ts_decode accepts. Every mismatch aborts; the builder's memory comes
- * from malloc, so the leak checker sees what a failed decode leaves.
+ * ts_decode accepts. An accepted series is also read at the periods of
+ * its first and last facts and the years they fall in: ts_read must agree
+ * with ts_value, ts_base and ts_yoy, and ts_has_fact_starting must find
+ * the first fact. Every mismatch aborts; the builder's memory comes from
+ * malloc, so the leak checker sees what a failed decode leaves.
  *
  * Build: clang-14 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/core
  *        src/core/[a-z]*.c test/fuzz/fuzz_series_decode.c -lm
@@ -35,6 +38,48 @@ fuzz_release(void *ctx, void *ptr)
 
 static const ts_alloc heap = {fuzz_alloc, fuzz_release, NULL};
 
+/* ts_read agrees with the separate readers, status and number. */
+static void
+check_read(const ts_view *v, tp_period p)
+{
+	ts_reading	r;
+	double		x;
+	ts_status	st = ts_read(v, p, &r);
+
+	if (st != TS_OK)
+	{
+		if (ts_value(v, p, &x) != st)
+			abort();
+		return;
+	}
+	x = 0.0;
+	if (ts_value(v, p, &x) != r.value_status || (r.value_status == TS_OK && x != r.value))
+		abort();
+	x = 0.0;
+	if (ts_base(v, p, &x) != r.base_status || (r.base_status == TS_OK && x != r.base))
+		abort();
+	x = 0.0;
+	if (ts_yoy(v, p, &x) != r.growth_status || (r.growth_status == TS_OK && x != r.growth))
+		abort();
+}
+
+static void
+read_series(const ts_view *v)
+{
+	tp_period	first = ts_fact_period(v->grain, &v->facts[0]);
+	tp_period	last = ts_fact_period(v->grain, &v->facts[v->n - 1]);
+	tp_period	y;
+
+	check_read(v, first);
+	check_read(v, last);
+	if (tp_from_day(tp_start(first), TP_YEAR, &y) == TP_OK)
+		check_read(v, y);
+	if (tp_from_day(tp_end(last), TP_QUARTER, &y) == TP_OK)
+		check_read(v, y);
+	if (!ts_has_fact_starting(v, tp_start(first), tp_start(first)))
+		abort();
+}
+
 static void
 check_series(const uint8_t *data, size_t size)
 {
@@ -62,6 +107,7 @@ check_series(const uint8_t *data, size_t size)
 	ts_encode(&v, out);
 	if (memcmp(out, data, size) != 0)
 		abort();
+	read_series(&v);
 	free(out);
 	free(facts);
 }

@@ -806,6 +806,18 @@ oracle_check(const oracle *o, const league *l)
 					r != oracle_rank(o, i, desc, (tl_method) m))
 					ok = 0;
 			}
+			/* by position: the same rank and gap to the leader */
+			{
+				int32_t		p = tl_find(&l->v, NAME(o->names[i]));
+				double		g1 = -1;
+				double		g2 = -2;
+
+				ok &= p >= 0 && (double) tl_competition_at(&l->v, p, desc) ==
+					oracle_rank(o, i, desc, TL_COMPETITION);
+				ok &= p >= 0 && tl_gap_to_leader_at(&l->v, p, desc, &g1) == TL_OK &&
+					tl_gap_to_leader(&l->v, NAME(o->names[i]), desc, &g2) == TL_OK &&
+					g1 == g2;
+			}
 			/* percentile: worse entities over n - 1 */
 			want = 0;
 			for (j = 0; j < o->n; j++)
@@ -828,6 +840,20 @@ oracle_check(const oracle *o, const league *l)
 					fabs(r - fabs(o->v[nb] - o->v[i])) <= 1e-9;
 			if (lead < 0 || oracle_before(o, i, lead, desc))
 				lead = i;
+		}
+		/* by_name walks the names in bytewise order */
+		for (j = 0; j + 1 < o->n; j++)
+		{
+			const char *a;
+			const char *b2;
+			size_t		alen;
+			size_t		blen;
+			size_t		mlen;
+
+			tl_name_at(&l->v, l->v.by_name[j], &a, &alen);
+			tl_name_at(&l->v, l->v.by_name[j + 1], &b2, &blen);
+			mlen = alen < blen ? alen : blen;
+			ok &= memcmp(a, b2, mlen) < 0 || (memcmp(a, b2, mlen) == 0 && alen < blen);
 		}
 		tl_leader(&l->v, desc, &name, &len);
 		ok &= len == strlen(o->names[lead]) &&
@@ -904,9 +930,13 @@ test_oracle(void)
 		{
 			double		x;
 
-			/* unique names, in an order unrelated to the values */
-			snprintf(o.names[i], sizeof(o.names[i]), "%c%d",
-					 (char) ('a' + rnd(26)), i);
+			/* unique names, in an order unrelated to the values; every
+			 * fourth league in name order (tl_flatten's fast path) */
+			if (iter % 4 == 1)
+				snprintf(o.names[i], sizeof(o.names[i]), "n%06d", i);
+			else
+				snprintf(o.names[i], sizeof(o.names[i]), "%c%d",
+						 (char) ('a' + rnd(26)), i);
 			if (decimals == 1)
 				x = ((double) rnd((uint32_t) spread * 10) - 30) / 100 * 3;
 			else

@@ -737,6 +737,22 @@ test_shift_prev(void)
 	CHECK_INT(tp_shift(Pday(9999, 12, 31), -TP_DAY_MAX, &p), TP_OK);
 	CHECK_INT(p, 0);
 
+	/* The previous report: 1-7月 → 1-6月, 1-2月 → 1月; a unit, a span
+	 * that is not year-to-date and a year have the preceding period. */
+	CHECK_INT(tp_previous_report(Pmonths(2022, 1, 2022, 7), &p), TP_OK);
+	CHECK_INT(p, Pmonths(2022, 1, 2022, 6));
+	CHECK_INT(tp_previous_report(Pmonths(2022, 1, 2022, 2), &p), TP_OK);
+	CHECK_INT(p, Pmonth(2022, 1));
+	CHECK_INT(tp_previous_report(Pmonth(2022, 1), &p), TP_OK);
+	CHECK_INT(p, Pmonth(2021, 12));
+	CHECK_INT(tp_previous_report(Pmonths(2022, 2, 2022, 7), &p), TP_OK);
+	CHECK_INT(p, Pmonths(2021, 8, 2022, 1));
+	CHECK_INT(tp_previous_report(Pquarters(2022, 1, 3), &p), TP_OK);
+	CHECK_INT(p, Pquarters(2022, 1, 2));
+	CHECK_INT(tp_previous_report(Pyear(2022), &p), TP_OK);
+	CHECK_INT(p, Pyear(2021));
+	CHECK_INT(tp_previous_report(Pyear(1), &p), TP_ERANGE);
+
 	/* Leaving the calendar, and huge n. */
 	q = 42;
 	CHECK_INT(tp_shift(Pyear(2022), -2022, &q), TP_ERANGE);
@@ -928,6 +944,19 @@ test_split(void)
 {
 	tp_period	f = 42;
 	int64_t		n = -1;
+
+	/* Which grains tile which: days everything, weeks only weeks, months
+	 * and coarser every coarser grain; never a finer one. */
+	CHECK_INT(tp_grain_tiles(TP_DAY, TP_WEEK), 1);
+	CHECK_INT(tp_grain_tiles(TP_DAY, TP_YEAR), 1);
+	CHECK_INT(tp_grain_tiles(TP_WEEK, TP_WEEK), 1);
+	CHECK_INT(tp_grain_tiles(TP_WEEK, TP_MONTH), 0);
+	CHECK_INT(tp_grain_tiles(TP_MONTH, TP_WEEK), 0);
+	CHECK_INT(tp_grain_tiles(TP_MONTH, TP_QUARTER), 1);
+	CHECK_INT(tp_grain_tiles(TP_QUARTER, TP_HALF), 1);
+	CHECK_INT(tp_grain_tiles(TP_YEAR, TP_MONTH), 0);
+	CHECK_INT(tp_grain_tiles((tp_grain) 6, TP_YEAR), 0);
+	CHECK_INT(tp_grain_tiles(TP_DAY, (tp_grain) 7), 0);
 
 	CHECK_INT(tp_split(Pyear(2022), TP_MONTH, &f, &n), TP_OK);
 	CHECK_INT(f, Pmonth(2022, 1));

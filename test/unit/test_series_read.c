@@ -653,6 +653,146 @@ test_first_last(void)
 	CHECK(ts_last(&sv) == P("2023-W02"));
 }
 
+/* ---- value, base and growth at once ---- */
+
+/* ts_read agrees with ts_value, ts_base and ts_yoy, status and number. */
+static void
+read_agrees(const char *text)
+{
+	tp_period	p = P(text);
+	ts_reading	r;
+	double		x = SENTINEL;
+	ts_status	st = ts_read(&sv, p, &r);
+
+	if (st != TS_OK)
+	{
+		ts_run		run;
+
+		CHECK_INT(st, ts_value(&sv, p, &x));
+		CHECK_INT(ts_resolve(sv.grain, p, &run), st);
+		return;
+	}
+	x = SENTINEL;
+	CHECK_INT(r.value_status, ts_value(&sv, p, &x));
+	if (r.value_status == TS_OK)
+		CHECK(r.value == x);
+	x = SENTINEL;
+	CHECK_INT(r.base_status, ts_base(&sv, p, &x));
+	if (r.base_status == TS_OK)
+		CHECK(r.base == x);
+	x = SENTINEL;
+	CHECK_INT(r.growth_status, ts_yoy(&sv, p, &x));
+	if (r.growth_status == TS_OK)
+		CHECK(r.growth == x);
+	/* resolved once, read the same */
+	{
+		ts_run		run;
+		ts_reading	r2;
+		double		y = SENTINEL;
+
+		CHECK_INT(ts_resolve(sv.grain, p, &run), TS_OK);
+		ts_read_run(&sv, &run, &r2);
+		CHECK(memcmp(&r, &r2, sizeof r) == 0);
+		x = SENTINEL;
+		CHECK_INT(ts_value_run(&sv, &run, &y), ts_value(&sv, p, &x));
+		CHECK(y == x);
+	}
+}
+
+static void
+read_agrees_everywhere(void)
+{
+	static const char *const periods[] = {
+		"2021-01", "2021-02", "2021-03", "2021-06", "2021-07", "2021-12",
+		"2022-01", "2022-02", "2022-03", "2022-04", "2022-05", "2022-06",
+		"2022-07", "2022-12", "2023-01", "2022-01..02", "2022-01..03",
+		"2022-01..06", "2022-01..07", "2022-02..04", "2021-11..2022-02",
+		"2022-Q1", "2022-Q2", "2022-Q3", "2022-H1", "2022", "2021"};
+	size_t		i;
+
+	for (i = 0; i < sizeof periods / sizeof periods[0]; i++)
+		read_agrees(periods[i]);
+}
+
+static void
+test_read(void)
+{
+	/* Unit facts, cumulative facts with and without rates, a derived
+	 * month, a missing month, a rate on a unit fact, a zero base. */
+	reset(TP_MONTH);
+	U("2021-01", 10);
+	U("2021-02", 0);
+	U("2021-03", 12);
+	U("2021-06", 15);
+	U("2021-07", 16);
+	UR("2022-01..02", 30, 20);
+	U("2022-01..03", 44);
+	U("2022-03", 15);
+	UR("2022-06", 18, 12.5);
+	U("2022-07", 20);
+	UR("2022-01..07", 130, 10);
+	read_agrees_everywhere();
+
+	/* Only rates: bases from them, no year-ago facts at all. */
+	reset(TP_MONTH);
+	UR("2022-01", 10, 25);
+	UR("2022-02", 11, -10);
+	UR("2022-01..03", 33, 5);
+	read_agrees_everywhere();
+
+	/* Quarters: months cannot be read. */
+	reset(TP_QUARTER);
+	U("2021-Q3", 100);
+	UR("2022-Q3", 110, 8);
+	U("2022-Q1..Q2", 200);
+	read_agrees_everywhere();
+	{
+		ts_reading	r;
+
+		CHECK_INT(ts_read(&sv, P("2022-07"), &r), TS_EGRAIN);
+		/* 2022-Q3: 110 with its published 8%; base 110 / 1.08. */
+		CHECK_INT(ts_read(&sv, P("2022-Q3"), &r), TS_OK);
+		CHECK(r.value == 110 && r.growth == 8);
+		CHECK_NEAR(r.base, 110 / 1.08, TOL);
+	}
+}
+
+/* ---- facts starting within days ---- */
+
+static tp_day
+D(int y, int m, int d)
+{
+	return tp_days_from_civil(y, m, d);
+}
+
+static void
+test_has_fact_starting(void)
+{
+	reset(TP_MONTH);
+	U("2020-03", 1);
+	U("2021-08", 1);
+	U("2022-01..05", 1);
+	/* 2021-08 starts on 08-01: inside 2021, not inside 2021-01..07. */
+	CHECK(ts_has_fact_starting(&sv, D(2021, 1, 1), D(2021, 12, 31)));
+	CHECK(!ts_has_fact_starting(&sv, D(2021, 1, 1), D(2021, 7, 31)));
+	CHECK(ts_has_fact_starting(&sv, D(2021, 8, 1), D(2021, 8, 1)));
+	CHECK(!ts_has_fact_starting(&sv, D(2021, 8, 2), D(2021, 12, 31)));
+	/* The cumulative 1-5月 starts on 2022-01-01, before its last month. */
+	CHECK(ts_has_fact_starting(&sv, D(2022, 1, 1), D(2022, 1, 1)));
+	CHECK(!ts_has_fact_starting(&sv, D(2022, 1, 2), D(2022, 12, 31)));
+	CHECK(ts_has_fact_starting(&sv, D(2020, 3, 1), D(2020, 3, 1)));
+	CHECK(!ts_has_fact_starting(&sv, D(2019, 1, 1), D(2020, 2, 29)));
+	CHECK(!ts_has_fact_starting(&sv, D(2023, 1, 1), D(2030, 1, 1)));
+	CHECK(ts_has_fact_starting(&sv, D(1, 1, 1), D(9999, 12, 31)));
+
+	/* ISO weeks: 2022-W01 starts on 2022-01-03. */
+	reset(TP_WEEK);
+	U("2022-W01..W05", 1);
+	CHECK(ts_has_fact_starting(&sv, D(2022, 1, 3), D(2022, 1, 3)));
+	CHECK(!ts_has_fact_starting(&sv, D(2022, 1, 1), D(2022, 1, 2)));
+	CHECK(!ts_has_fact_starting(&sv, D(2022, 1, 4), D(2022, 12, 31)));
+}
+
 /* ---- sparkline ---- */
 
 #define B1 "\xe2\x96\x81"
@@ -976,6 +1116,8 @@ main(void)
 	test_across_years();
 	test_grains();
 	test_first_last();
+	test_has_fact_starting();
+	test_read();
 	test_sparkline();
 	test_resample();
 	test_overflow();
