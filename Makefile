@@ -10,15 +10,18 @@ CORE_OBJS = src/core/calendar.o src/core/period.o src/core/period_text.o \
 	src/core/league_build.o src/core/league_read.o src/core/league_codec.o \
 	src/core/decimal_text.o
 GLUE_OBJS = src/tracker.o src/summary_type.o src/period.o src/period_io.o src/period_ops.o \
-	src/period_srf.o src/rates.o src/series.o src/series_access.o src/league.o
+	src/period_srf.o src/rates.o src/series.o src/series_access.o src/league.o \
+	src/scoreboard.o
 OBJS = $(CORE_OBJS) $(GLUE_OBJS)
 
 # The install script is assembled from one fragment per SQL concept.
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
 DATA_built = sql/tracker--0.1.0.sql
 
-REGRESS = security period rates series series_parallel league projects scoreboard
+REGRESS = security period rates series series_parallel league observation_series projects scoreboard
 REGRESS_OPTS = --inputdir=. --outputdir=. --encoding=UTF8
+ISOLATION = observation_series_concurrency
+ISOLATION_OPTS = --encoding=UTF8
 
 PG_CPPFLAGS = -I$(srcdir)/src/core
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter \

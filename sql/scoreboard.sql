@@ -83,3 +83,36 @@ SELECT count(*) AS rows FROM scoreboard(NULL, '2022-08-10');
 
 DELETE FROM target; DELETE FROM observation; DELETE FROM indicator;
 DELETE FROM region WHERE parent IS NOT NULL; DELETE FROM region;
+
+-- Which series a row reads, which rows show, which target counts.
+INSERT INTO region VALUES ('city', 'City', NULL, NULL), ('p', 'P', 'city', NULL),
+  ('q', 'Q', 'city', NULL), ('s', 'S', 'city', NULL), ('t', 'T', 'city', NULL);
+INSERT INTO indicator VALUES ('out', 'Output', '亿元', true, 1);
+INSERT INTO observation VALUES
+  ('p', 'out', '2021-07', 10, NULL), ('p', 'out', '2022-07', 11, NULL),
+  ('p', 'out', '2021-Q3', 30, NULL), ('p', 'out', '2022-Q3', 36, NULL),
+  ('q', 'out', '2021-Q3', 40, NULL), ('q', 'out', '2022-Q3', 42, NULL),
+  ('s', 'out', '2019-07', 5, NULL),
+  ('t', 'out', '2021-09', 8, NULL);
+INSERT INTO target VALUES ('p', 'out', '2022', 100, NULL), ('p', 'out', '2022-H2', 60, NULL),
+                          ('p', 'out', '2022-Q3', 40, NULL);
+-- July: p reads its months, 11 over 10 = +10%, against its most specific
+-- target holding July, 2022-Q3's 40: actual 11 (July), attainment 27.5,
+-- time 1 of 3 months = 33.3333, pace -5.8333: red. q publishes quarters
+-- only, so has no July row. s's only fact (2019-07) is older than the
+-- base year of the previous report (June: 2021): no row. t's 2021-09 is
+-- not: a row, with nothing to read. Peers p and t; only p is ranked.
+SELECT region, value, base, growth, target_period, target_amount, actual, attainment,
+       round(time_progress::numeric, 4) AS time_progress, round(pace::numeric, 4) AS pace,
+       light, peers, rank_growth, rank_amount
+FROM scoreboard('2022-07', '2022-08-10') WHERE indicator = 'out';
+-- The third quarter: p's months cannot give it (August and September are
+-- missing) but its quarters can, and the coarser series is the one read:
+-- 36 over 30 = +20%; target 2022-Q3: 36 of 40 = 90, time 100, pace -10:
+-- red. q: 42 over 40 = +5%. t: a row, nothing to read. Growth ranks p, q;
+-- amounts q 42, p 36.
+SELECT region, value, base, growth, target_period, actual, attainment, time_progress, pace,
+       light, peers, rank_growth, rank_amount
+FROM scoreboard('2022-Q3', '2022-10-10') WHERE indicator = 'out';
+DELETE FROM target; DELETE FROM observation; DELETE FROM indicator;
+DELETE FROM region WHERE parent IS NOT NULL; DELETE FROM region;

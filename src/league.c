@@ -10,7 +10,7 @@
 #include "utils/builtins.h"
 
 #include "access/detoast.h"
-#include "league.h"
+#include "league_type.h"
 
 #define LEAGUE_VERSION 1
 
@@ -104,8 +104,8 @@ league_release(void *ctx, void *ptr)
 	pfree(ptr);
 }
 
-static void
-builder_init(tl_builder *b, int decimals, MemoryContext cxt)
+void
+league_builder_init(tl_builder *b, int decimals, MemoryContext cxt)
 {
 	tl_alloc	a;
 
@@ -115,7 +115,7 @@ builder_init(tl_builder *b, int decimals, MemoryContext cxt)
 	tl_builder_init(b, decimals, &a);
 }
 
-static void
+void
 league_error(tl_status st)
 {
 	if (st == TL_ENOMEM)
@@ -136,14 +136,27 @@ league_error(tl_status st)
 	elog(ERROR, "unexpected status %d building a league", (int) st);
 }
 
+/* Flatten a non-empty builder into 8-aligned memory of tl_flat_size(b). */
+static void
+flatten_into(const tl_builder *b, void *flat)
+{
+	const char *dup;
+	size_t		dup_len;
+
+	if (tl_flatten(b, flat, &dup, &dup_len) == TL_EDUPLICATE)
+		ereport(ERROR,
+				(errcode(ERRCODE_CARDINALITY_VIOLATION),
+				 errmsg("entity \"%s\" appears more than once in the league",
+						pnstrdup(dup, dup_len)),
+				 errhint("Aggregate one value per entity.")));
+}
+
 /* The finished league of a builder; NULL when it has no entity. */
 static LeagueData *
 league_from_builder(const tl_builder *b)
 {
 	size_t		size;
 	LeagueData *l;
-	const char *dup;
-	size_t		dup_len;
 
 	if (b->n == 0)
 		return NULL;
@@ -151,13 +164,28 @@ league_from_builder(const tl_builder *b)
 	l = palloc0(LEAGUE_HDRSZ + size);
 	SET_VARSIZE(l, LEAGUE_HDRSZ + size);
 	l->version = LEAGUE_VERSION;
-	if (tl_flatten(b, l->flat, &dup, &dup_len) == TL_EDUPLICATE)
-		ereport(ERROR,
-				(errcode(ERRCODE_CARDINALITY_VIOLATION),
-				 errmsg("entity \"%s\" appears more than once in the league",
-						pnstrdup(dup, dup_len)),
-				 errhint("Aggregate one value per entity.")));
+	flatten_into(b, l->flat);
 	return l;
+}
+
+tl_view
+league_flatten_view(const tl_builder *b)
+{
+	size_t		size;
+	void	   *flat;
+	tl_view		v;
+
+	if (b->n == 0)
+	{
+		memset(&v, 0, sizeof v);
+		return v;
+	}
+	size = tl_flat_size(b);
+	flat = palloc0(size);		/* palloc memory is MAXALIGNed: 8 bytes */
+	flatten_into(b, flat);
+	if (tl_view_of(flat, size, &v) != TL_OK)
+		elog(ERROR, "league flattened into an unreadable block");
+	return v;
 }
 
 /* ---- I/O ---- */
@@ -170,7 +198,7 @@ league_in(PG_FUNCTION_ARGS)
 	tl_builder	b;
 	tl_status	st;
 
-	builder_init(&b, TL_NO_ROUNDING, CurrentMemoryContext);
+	league_builder_init(&b, TL_NO_ROUNDING, CurrentMemoryContext);
 	st = tl_parse(str, strlen(str), &b);
 	if (st == TL_ENOMEM)
 		league_error(st);
@@ -223,7 +251,7 @@ league_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	tl_builder	b;
 
-	builder_init(&b, TL_NO_ROUNDING, CurrentMemoryContext);
+	league_builder_init(&b, TL_NO_ROUNDING, CurrentMemoryContext);
 	if (tl_decode((const uint8_t *) buf->data + buf->cursor,
 				  buf->len - buf->cursor, &b) != TL_OK || b.n == 0)
 		ereport(ERROR,
@@ -271,7 +299,7 @@ new_state(MemoryContext aggcxt, int decimals)
 {
 	tl_builder *b = MemoryContextAlloc(aggcxt, sizeof(tl_builder));
 
-	builder_init(b, decimals, aggcxt);
+	league_builder_init(b, decimals, aggcxt);
 	return b;
 }
 

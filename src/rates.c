@@ -9,14 +9,13 @@
 #include "utils/builtins.h"
 #include "utils/syscache.h"
 
-#include "rates.h"
 
 /*
  * Raise the error for a failed rate computation. `fn` names the SQL
  * function; `arg_rule` says what TR_EARG means for it.
  */
-static void
-rate_error(tr_status st, const char *fn, const char *arg_rule)
+void
+tracker_rate_error(tr_status st, const char *fn, const char *arg_rule)
 {
 	switch (st)
 	{
@@ -55,7 +54,7 @@ rate_error(tr_status st, const char *fn, const char *arg_rule)
 			PG_RETURN_FLOAT8(rate_out_); \
 		if (rate_st_ == TR_NULL) \
 			PG_RETURN_NULL(); \
-		rate_error(rate_st_, fn, arg_rule); \
+		tracker_rate_error(rate_st_, fn, arg_rule); \
 		PG_RETURN_NULL(); \
 	} while (0)
 #define RATE_OUT (&rate_out_)
@@ -108,33 +107,41 @@ rate_contribution_share(PG_FUNCTION_ARGS)
  * The calendar arguments of pace and its kin: the target period and either
  * a reporting period or an as_of date, as time progress in percent.
  */
+double
+tracker_progress_asof(tp_period target, DateADT d)
+{
+	if (DATE_IS_NOBEGIN(d))
+		return 0.0;
+	if (DATE_IS_NOEND(d))
+		return 100.0;
+	return tp_time_progress_asof(target,
+								 (tp_day) Max(Min((int64) d + TP_PG_EPOCH_OFFSET,
+												  (int64) TP_DAY_MAX + 1), -1));
+}
+
+double
+tracker_progress_through(tp_period target, tp_period reporting)
+{
+	double		pct;
+
+	if (tp_time_progress(target, reporting, &pct) != TP_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("reporting period %s does not end within target period %s",
+						tracker_period_text(reporting), tracker_period_text(target)),
+				 errhint("Time progress counts from the target's start through "
+						 "the reporting period's end; for a date, pass it as a date.")));
+	return pct;
+}
+
 static double
 progress_arg(FunctionCallInfo fcinfo, int target_arg, bool as_of)
 {
 	tp_period	target = PG_GETARG_PERIOD(target_arg);
-	double		pct;
 
 	if (as_of)
-	{
-		DateADT		d = PG_GETARG_DATEADT(target_arg + 1);
-
-		if (DATE_IS_NOBEGIN(d))
-			return 0.0;
-		if (DATE_IS_NOEND(d))
-			return 100.0;
-		return tp_time_progress_asof(target,
-									 (tp_day) Max(Min((int64) d + TP_PG_EPOCH_OFFSET,
-													  (int64) TP_DAY_MAX + 1), -1));
-	}
-	if (tp_time_progress(target, PG_GETARG_PERIOD(target_arg + 1), &pct) != TP_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("reporting period %s does not end within target period %s",
-						tracker_period_text(PG_GETARG_PERIOD(target_arg + 1)),
-						tracker_period_text(target)),
-				 errhint("Time progress counts from the target's start through "
-						 "the reporting period's end; for a date, pass it as a date.")));
-	return pct;
+		return tracker_progress_asof(target, PG_GETARG_DATEADT(target_arg + 1));
+	return tracker_progress_through(target, PG_GETARG_PERIOD(target_arg + 1));
 }
 
 /* How many months the target period holds: whole months where its grain
@@ -249,7 +256,7 @@ rate_describe_growth(PG_FUNCTION_ARGS)
 										buf, sizeof(buf), &len);
 
 	if (st != TR_OK)
-		rate_error(st, "describe_growth", "");
+		tracker_rate_error(st, "describe_growth", "");
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
 }
 
@@ -263,14 +270,14 @@ rate_bar(PG_FUNCTION_ARGS)
 	tr_status	st;
 
 	if (width < 1 || width > TR_BAR_MAX_WIDTH)
-		rate_error(TR_EARG, "bar", "width must lie between 1 and 1000.");
+		tracker_rate_error(TR_EARG, "bar", "width must lie between 1 and 1000.");
 	buf = palloc(TR_BAR_CAP(width));
 	st = tr_bar(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), width, buf,
 				TR_BAR_CAP(width), &len);
 	if (st == TR_NULL)
 		PG_RETURN_NULL();
 	if (st != TR_OK)
-		rate_error(st, "bar", "width must lie between 1 and 1000.");
+		tracker_rate_error(st, "bar", "width must lie between 1 and 1000.");
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
 }
 
@@ -290,7 +297,7 @@ rate_light(PG_FUNCTION_ARGS)
 	st = tr_light_of(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1),
 					 PG_GETARG_FLOAT8(2), &light);
 	if (st != TR_OK)
-		rate_error(st, "light", "green_at must not be below red_below.");
+		tracker_rate_error(st, "light", "green_at must not be below red_below.");
 	if (oids == NULL)
 	{
 		Oid			enumtype = get_fn_expr_rettype(fcinfo->flinfo);

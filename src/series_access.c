@@ -21,6 +21,11 @@ read_error(ts_status st, const SeriesData *s, tp_period p)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("years must be at least 1")));
+	if (st == TS_ENONFINITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: growth at period %s overflows",
+						tracker_period_text(p))));
 	elog(ERROR, "unexpected status %d reading a series", (int) st);
 }
 

@@ -10,6 +10,7 @@
 #include "utils/date.h"
 
 #include "period.h"
+#include "rates.h"
 
 #define DatumGetPeriod(d)		((tp_period) DatumGetInt64(d))
 #define PeriodGetDatum(p)		Int64GetDatum((int64) (p))
@@ -60,6 +61,17 @@ extern Datum tracker_bytes_hash_extended(const struct varlena *v, uint64 seed);
 /* The aggregate's memory context; an error outside an aggregate. */
 extern MemoryContext tracker_aggregate_context(FunctionCallInfo fcinfo,
 											   const char *fn);
+
+/* rates.c: raise the error for a failed rate computation; fn names the
+ * SQL function, arg_rule says what TR_EARG means for it. */
+extern void tracker_rate_error(tr_status st, const char *fn,
+							   const char *arg_rule) pg_attribute_noreturn();
+
+/* rates.c: time progress of a target period in percent, through a date
+ * (infinite dates give 0 and 100) or through a reporting period (which
+ * must end within the target: 22023 otherwise). */
+extern double tracker_progress_asof(tp_period target, DateADT d);
+extern double tracker_progress_through(tp_period target, tp_period reporting);
 
 /* The canonical text of p, palloc'd. */
 extern char *tracker_period_text(tp_period p);

@@ -51,7 +51,10 @@ CREATE TABLE tracker.target (
     amount     pg_catalog.float8,
     growth     pg_catalog.float8,
     PRIMARY KEY (region, indicator, period),
-    CONSTRAINT target_amount_or_growth CHECK (amount IS NOT NULL OR growth IS NOT NULL)
+    CONSTRAINT target_amount_or_growth CHECK (amount IS NOT NULL OR growth IS NOT NULL),
+    CONSTRAINT target_finite CHECK (
+        (amount IS NULL OR (amount > '-Infinity' AND amount < 'Infinity'))
+        AND (growth IS NULL OR (growth > '-Infinity' AND growth < 'Infinity')))
 );
 CREATE INDEX target_indicator_idx ON tracker.target (indicator, region);
 COMMENT ON TABLE tracker.target IS

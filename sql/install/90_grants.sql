@@ -11,3 +11,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER
        tracker.project, tracker.project_milestone, tracker.project_investment,
        tracker.project_plan
     TO @extowner@ WITH GRANT OPTION;
+-- The series the triggers derive from observations: readable, so a role
+-- granted SELECT on it can call scoreboard(); written only by the triggers.
+GRANT SELECT ON tracker.observation_series TO @extowner@ WITH GRANT OPTION;

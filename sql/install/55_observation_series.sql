@@ -1,0 +1,99 @@
+
+-- observation_series: each region and indicator's observations of one
+-- grain as a tracker.series, kept current by triggers on tracker.observation. A
+-- scoreboard then reads one stored series per row instead of aggregating
+-- years of facts on every call. It is derived data: not registered with
+-- pg_extension_config_dump, because restoring tracker.observation
+-- rebuilds it through the same triggers.
+--
+-- toast_tuple_target keeps a series of up to ~330 facts (13 years of
+-- months with their year-to-date facts) inline and uncompressed, where it
+-- is read in place without a copy.
+CREATE TABLE tracker.observation_series (
+    region     pg_catalog.text NOT NULL,
+    indicator  pg_catalog.text NOT NULL,
+    grain      pg_catalog.text NOT NULL,
+    series     tracker.series,
+    PRIMARY KEY (region, indicator, grain)
+) WITH (toast_tuple_target = 8160);
+COMMENT ON TABLE tracker.observation_series IS
+    'derived: tracker.series(period, value, growth) of each region, indicator and grain of tracker.observation, maintained by triggers';
+
+-- Rebuild the series of every (region, indicator, grain) a statement
+-- touched. A region may publish a year's figure and the next year's
+-- months: each grain is a series of its own, and a scoreboard reads the
+-- one that fits its period. Concurrent writers of one series take turns
+-- on its row lock; each rebuild runs after the lock, in a fresh snapshot
+-- (READ COMMITTED), so it sees the other writer's committed facts. Under
+-- REPEATABLE READ the second writer gets a serialization failure
+-- instead, to retry.
+--
+-- SECURITY DEFINER: roles that may write observations need no privilege
+-- on the derived table, and cannot write it directly.
+CREATE FUNCTION tracker.observation_series_sync() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    regions     text[];
+    indicators  text[];
+    grains      text[];
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        TRUNCATE tracker.observation_series;
+        RETURN NULL;
+    ELSIF TG_OP = 'INSERT' THEN
+        SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
+        INTO regions, indicators, grains
+        FROM (SELECT DISTINCT n.region, n.indicator, tracker.grain(n.period) AS grain
+              FROM new_rows n) k;
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
+        INTO regions, indicators, grains
+        FROM (SELECT DISTINCT o.region, o.indicator, tracker.grain(o.period) AS grain
+              FROM old_rows o) k;
+    ELSE
+        SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
+        INTO regions, indicators, grains
+        FROM (SELECT n.region, n.indicator, tracker.grain(n.period) AS grain FROM new_rows n
+              UNION
+              SELECT o.region, o.indicator, tracker.grain(o.period) FROM old_rows o) k;
+    END IF;
+    IF regions IS NULL THEN
+        RETURN NULL;
+    END IF;
+    INSERT INTO tracker.observation_series (region, indicator, grain)
+    SELECT k.region, k.indicator, k.grain
+    FROM unnest(regions, indicators, grains) k(region, indicator, grain)
+    ON CONFLICT DO NOTHING;
+    -- In one order, so two writers of overlapping keys cannot deadlock.
+    PERFORM FROM tracker.observation_series s
+    JOIN unnest(regions, indicators, grains) k(region, indicator, grain)
+      ON s.region = k.region AND s.indicator = k.indicator AND s.grain = k.grain
+    ORDER BY s.region, s.indicator, s.grain
+    FOR UPDATE OF s;
+    UPDATE tracker.observation_series s
+    SET series = (SELECT tracker.series(o.period, o.value, o.growth)
+                  FROM tracker.observation o
+                  WHERE o.region = s.region AND o.indicator = s.indicator
+                    AND tracker.grain(o.period) = s.grain)
+    FROM unnest(regions, indicators, grains) k(region, indicator, grain)
+    WHERE s.region = k.region AND s.indicator = k.indicator AND s.grain = k.grain;
+    DELETE FROM tracker.observation_series s
+    USING unnest(regions, indicators, grains) k(region, indicator, grain)
+    WHERE s.region = k.region AND s.indicator = k.indicator AND s.grain = k.grain
+      AND s.series IS NULL;
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION tracker.observation_series_sync() IS
+    'trigger function: rebuilds tracker.observation_series for the regions, indicators and grains a statement on tracker.observation touched';
+
+CREATE TRIGGER observation_series_insert AFTER INSERT ON tracker.observation
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
+CREATE TRIGGER observation_series_update AFTER UPDATE ON tracker.observation
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
+CREATE TRIGGER observation_series_delete AFTER DELETE ON tracker.observation
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
+CREATE TRIGGER observation_series_truncate AFTER TRUNCATE ON tracker.observation
+    FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();

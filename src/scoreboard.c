@@ -1,0 +1,931 @@
+/*
+ * scoreboard.c — tracker.scoreboard(p, as_of), the 晾晒表 (DESIGN §7).
+ *
+ * Four plain queries: the regions in peer-group order, the indicators,
+ * the targets holding p, and every region and indicator's stored series
+ * (tracker.observation_series, kept current by triggers on observations).
+ * Regions and indicators are numbered in the order of the first two, so
+ * rows sort and group on integers. A series is read where the executor
+ * produced it, by the series core, and only its readings are kept. Each
+ * peer group is then ranked with the league core; attainment, pace and
+ * light come from the rates core. The numbers of the SQL functions of
+ * those names, in one pass instead of a call per value.
+ */
+#include "tracker.h"
+
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "league_type.h"
+#include "series_type.h"
+
+/*
+ * Every name is qualified: the queries run under the caller's search_path.
+ * Peers share parent and peer group, so numbering regions in this order
+ * makes each peer group a run of numbers, ordered by code within it;
+ * bytewise order (COLLATE "C") is the same under every database collation
+ * and is the order of names in a league.
+ */
+static const char regions_query[] =
+"SELECT r.code, r.name, r.parent, r.peer_group FROM tracker.region r"
+" ORDER BY r.parent COLLATE \"C\" NULLS FIRST, r.peer_group COLLATE \"C\" NULLS FIRST,"
+"          r.code COLLATE \"C\"";
+
+static const char indicators_query[] =
+"SELECT i.code, i.name, i.unit_label, i.higher_is_better, i.decimals"
+"  FROM tracker.indicator i ORDER BY i.code COLLATE \"C\"";
+
+/* $1 = p. */
+static const char targets_query[] =
+"SELECT t.region, t.indicator, t.period, t.amount, t.growth FROM tracker.target t"
+" WHERE t.period OPERATOR(tracker.@>) $1";
+
+static const char series_query[] =
+"SELECT s.region, s.indicator, s.series FROM tracker.observation_series s"
+" WHERE s.series IS NOT NULL";
+
+typedef struct Region
+{
+	text	   *code;
+	text	   *name;
+	text	   *parent;			/* NULL for SQL NULL */
+	text	   *peer_group;		/* NULL for SQL NULL */
+	int32		group;			/* equal for peers */
+} Region;
+
+typedef struct Indicator
+{
+	text	   *code;
+	text	   *name;
+	text	   *unit_label;		/* NULL for SQL NULL */
+	bool		higher_is_better;
+	int32		decimals;
+} Indicator;
+
+/* Rows and targets are keyed by indicator, then region number. */
+#define KEY(indicator, region) (((int64) (indicator) << 32) | (int64) (region))
+#define KEY_INDICATOR(key) ((int32) ((key) >> 32))
+#define KEY_REGION(key) ((int32) ((key) & 0xFFFFFFFF))
+
+typedef struct Target
+{
+	tp_period	period;
+	bool		has_amount;
+	bool		has_growth;
+	double		amount;
+	double		growth;
+} Target;
+
+enum
+{
+	R_VALUE, R_BASE, R_GROWTH, R_PREVIOUS_GROWTH, R_ACTUAL, NREADINGS
+};
+
+/* One region and indicator: what was read from one of its series. */
+typedef struct BoardRow
+{
+	int64		key;
+	tp_grain	grain;			/* of the series read */
+	bool		has_target;
+	Target		target;			/* the most specific target holding p */
+	double		reading[NREADINGS];
+	bool		known[NREADINGS];
+} BoardRow;
+
+/* ---- hash tables: names to numbers, keys to targets ---- */
+
+static inline uint32
+name_hash(const text *t)
+{
+	return hash_bytes((const unsigned char *) VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+}
+
+static inline bool
+name_equal(const text *a, const text *b)
+{
+	return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
+}
+
+typedef struct NameEntry
+{
+	const text *name;
+	uint32		hash;
+	char		status;
+	int32		number;
+} NameEntry;
+
+#define SH_PREFIX names
+#define SH_ELEMENT_TYPE NameEntry
+#define SH_KEY_TYPE const text *
+#define SH_KEY name
+#define SH_HASH_KEY(tb, key) name_hash(key)
+#define SH_EQUAL(tb, a, b) name_equal(a, b)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) ((a)->hash)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+typedef struct TargetSlot
+{
+	int64		key;
+	char		status;
+	Target		target;
+} TargetSlot;
+
+#define SH_PREFIX targets
+#define SH_ELEMENT_TYPE TargetSlot
+#define SH_KEY_TYPE int64
+#define SH_KEY key
+#define SH_HASH_KEY(tb, key) \
+	hash_combine(hash_bytes_uint32((uint32) KEY_INDICATOR(key)), \
+				 hash_bytes_uint32((uint32) KEY_REGION(key)))
+#define SH_EQUAL(tb, a, b) ((a) == (b))
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* What every row is read against. */
+typedef struct Report
+{
+	tp_period	p;
+	Oid			period_type;	/* tracker.period's OID */
+	bool		has_previous;
+	tp_period	previous;		/* the previous report: rank change */
+	tp_day		first_day;		/* rows need a fact starting from here */
+	DateADT		as_of;
+} Report;
+
+/*
+ * The periods a row reads, resolved against a series grain once rather
+ * than per row: p and the previous report for each grain met, and the
+ * span a target's actual covers for the last target start met.
+ */
+typedef struct Runs
+{
+	bool		resolved[TP_NGRAINS];
+	ts_status	p_status[TP_NGRAINS];
+	ts_run		p[TP_NGRAINS];
+	ts_status	previous_status[TP_NGRAINS];
+	ts_run		previous[TP_NGRAINS];
+	bool		has_since;
+	tp_day		since_start;	/* the target's first day */
+	tp_grain	since_grain;	/* the series' grain */
+	tp_period	since_period;
+	ts_status	since_status;
+	ts_run		since;
+} Runs;
+
+/* A growing array in the board's context. */
+typedef struct Vec
+{
+	char	   *items;
+	int64		n;
+	int64		cap;
+	size_t		size;
+} Vec;
+
+#define VEC_AT(v, type, i) (((type *) (v).items)[i])
+
+typedef struct Board
+{
+	MemoryContext cxt;			/* everything below; outlives SPI */
+	MemoryContext scratch;		/* one fetched row's detoasted values */
+	Report		report;
+	Runs		runs;
+	Vec			regions;		/* Region, by number */
+	Vec			indicators;		/* Indicator, by number */
+	names_hash *region_numbers;
+	names_hash *indicator_numbers;
+	NameEntry  *last_region;	/* the last name looked up, or NULL */
+	NameEntry  *last_indicator;
+	targets_hash *targets;
+	Vec			rows;			/* BoardRow */
+} Board;
+
+static void *
+vec_push(Board *b, Vec *v)
+{
+	if (v->n == v->cap)
+	{
+		v->cap = v->cap == 0 ? 256 : v->cap * 2;
+		v->items = v->items == NULL
+			? MemoryContextAllocHuge(b->cxt, v->cap * v->size)
+			: repalloc_huge(v->items, v->cap * v->size);
+	}
+	return v->items + v->size * v->n++;
+}
+
+/* ---- what the queries give ---- */
+
+static text *
+copy_text(Board *b, Datum d, bool isnull)
+{
+	text	   *t;
+	text	   *copy;
+	size_t		len;
+
+	if (isnull)
+		return NULL;
+	t = DatumGetTextPP(d);
+	len = VARSIZE_ANY_EXHDR(t);
+	copy = MemoryContextAlloc(b->cxt, VARHDRSZ + len);
+	SET_VARSIZE(copy, VARHDRSZ + len);
+	memcpy(VARDATA(copy), VARDATA_ANY(t), len);
+	return copy;
+}
+
+/* Equal texts, NULL equal to NULL. */
+static bool
+same_text(const text *a, const text *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return name_equal(a, b);
+}
+
+static void
+number_name(names_hash *h, const text *name, int32 number)
+{
+	bool		found;
+
+	names_insert(h, name, &found)->number = number;
+}
+
+static void
+keep_region(Board *b, const Datum *values, const bool *isnull)
+{
+	Region	   *r = vec_push(b, &b->regions);
+
+	r->code = copy_text(b, values[0], false);
+	r->name = copy_text(b, values[1], false);
+	r->parent = copy_text(b, values[2], isnull[2]);
+	r->peer_group = copy_text(b, values[3], isnull[3]);
+	/* In the query's order, peers are consecutive. */
+	r->group = 0;
+	if (b->regions.n > 1)
+		r->group = r[-1].group +
+			!(same_text(r->parent, r[-1].parent) && same_text(r->peer_group, r[-1].peer_group));
+	number_name(b->region_numbers, r->code, (int32) (b->regions.n - 1));
+}
+
+static void
+keep_indicator(Board *b, const Datum *values, const bool *isnull)
+{
+	Indicator  *i = vec_push(b, &b->indicators);
+
+	i->code = copy_text(b, values[0], false);
+	i->name = copy_text(b, values[1], false);
+	i->unit_label = copy_text(b, values[2], isnull[2]);
+	i->higher_is_better = DatumGetBool(values[3]);
+	i->decimals = DatumGetInt32(values[4]);
+	number_name(b->indicator_numbers, i->code, (int32) (b->indicators.n - 1));
+}
+
+/* The number of a name, or -1. Rows often repeat the name before (a
+ * table filled region by region), so that is tried first. */
+static int32
+number_of(names_hash *h, NameEntry **last, const text *name)
+{
+	NameEntry  *e = *last;
+
+	if (e == NULL || !name_equal(e->name, name))
+		e = names_lookup(h, name);
+	if (e == NULL)
+		return -1;
+	*last = e;
+	return e->number;
+}
+
+/* The key of a row's region and indicator (its first two columns). Both
+ * queries ran in this function's snapshot, and keys are foreign keys:
+ * every name is numbered. */
+static int64
+key_of(Board *b, const Datum *values)
+{
+	int32		r = number_of(b->region_numbers, &b->last_region, DatumGetTextPP(values[0]));
+	int32		i = number_of(b->indicator_numbers, &b->last_indicator, DatumGetTextPP(values[1]));
+
+	if (r < 0 || i < 0)
+		elog(ERROR, "scoreboard: a region or indicator without a reference row");
+	return KEY(i, r);
+}
+
+/* The most specific target holding p: fewest days, then period order. */
+static bool
+more_specific(tp_period a, tp_period b)
+{
+	int32		da = tp_ndays(a);
+	int32		db = tp_ndays(b);
+
+	return da != db ? da < db : a < b;
+}
+
+static void
+keep_target(Board *b, const Datum *values, const bool *isnull)
+{
+	tp_period	period = DatumGetPeriod(values[2]);
+	bool		found;
+	TargetSlot *e = targets_insert(b->targets, key_of(b, values), &found);
+
+	if (found && !more_specific(period, e->target.period))
+		return;
+	e->target.period = period;
+	e->target.has_amount = !isnull[3];
+	e->target.amount = isnull[3] ? 0.0 : DatumGetFloat8(values[3]);
+	e->target.has_growth = !isnull[4];
+	e->target.growth = isnull[4] ? 0.0 : DatumGetFloat8(values[4]);
+}
+
+/* ---- reading a series ---- */
+
+/* A reading that the series cannot give is NULL: a missing fact. */
+static void
+take(BoardRow *row, int k, ts_status st, double x, tp_period p)
+{
+	row->known[k] = (st == TS_OK);
+	row->reading[k] = st == TS_OK ? x : 0.0;
+	if (st == TS_OK || st == TS_NULL)
+		return;
+	if (st == TS_ENONFINITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: growth at period %s overflows",
+						tracker_period_text(p))));
+	elog(ERROR, "unexpected status %d reading a series", (int) st);
+}
+
+/* The readings of a resolved period: value, base and growth where asked. */
+static void
+take_reading(BoardRow *row, int value, int base, int growth, const ts_view *v,
+			 ts_status resolved, const ts_run *run, tp_period p)
+{
+	ts_reading	r;
+
+	if (resolved != TS_OK)
+	{
+		r.value_status = r.base_status = r.growth_status = resolved;
+		r.value = r.base = r.growth = 0.0;
+	}
+	else
+		ts_read_run(v, run, &r);
+	if (value >= 0)
+		take(row, value, r.value_status, r.value, p);
+	if (base >= 0)
+		take(row, base, r.base_status, r.base, p);
+	take(row, growth, r.growth_status, r.growth, p);
+}
+
+/* p and the previous report against grain g, resolved on first use. */
+static void
+resolve_grain(Runs *runs, const Report *r, tp_grain g)
+{
+	if (runs->resolved[g])
+		return;
+	runs->p_status[g] = ts_resolve(g, r->p, &runs->p[g]);
+	runs->previous_status[g] = r->has_previous
+		? ts_resolve(g, r->previous, &runs->previous[g]) : TS_NULL;
+	runs->resolved[g] = true;
+}
+
+/*
+ * The span a target's actual covers, resolved against grain g: from the
+ * unit of p's grain where the target starts through p. The target holds
+ * p, so the span is well formed. Consecutive rows mostly share it.
+ */
+static const ts_run *
+resolve_since(Runs *runs, const Report *r, tp_period target, tp_grain g,
+			  tp_period *since)
+{
+	tp_grain	pg = tp_grain_of(r->p);
+	tp_period	first;
+	tp_period	last;
+
+	if (!runs->has_since || runs->since_start != tp_start(target) ||
+		runs->since_grain != g)
+	{
+		runs->has_since = true;
+		runs->since_start = tp_start(target);
+		runs->since_grain = g;
+		runs->since_status = TS_NULL;
+		if (tp_from_day(tp_start(target), pg, &first) == TP_OK &&
+			tp_from_day(tp_end(r->p), pg, &last) == TP_OK &&
+			tp_span(first, last, &runs->since_period) == TP_OK)
+			runs->since_status = ts_resolve(g, runs->since_period, &runs->since);
+	}
+	*since = runs->since_period;
+	return runs->since_status == TS_OK ? &runs->since : NULL;
+}
+
+/*
+ * Keep the readings of one series, or skip it when it cannot be read at p
+ * (a quarterly series on a monthly board) or has no fact in the report.
+ */
+static void
+keep_series(Board *b, const Datum *values, const bool *isnull)
+{
+	const Report *r = &b->report;
+	Runs	   *runs = &b->runs;
+	ts_view		v = series_view(DatumGetSeries(values[2]));
+	tp_grain	g = v.grain;
+	TargetSlot *t;
+	BoardRow   *row;
+
+	resolve_grain(runs, r, g);
+	if (runs->p_status[g] != TS_OK ||
+		!ts_has_fact_starting(&v, r->first_day, tp_end(r->p)))
+		return;
+	row = vec_push(b, &b->rows);
+	row->key = key_of(b, values);
+	row->grain = g;
+	t = targets_lookup(b->targets, row->key);
+	row->has_target = (t != NULL);
+	if (t != NULL)
+		row->target = t->target;
+	take_reading(row, R_VALUE, R_BASE, R_GROWTH, &v, TS_OK, &runs->p[g], r->p);
+	take_reading(row, -1, -1, R_PREVIOUS_GROWTH, &v, runs->previous_status[g],
+				 &runs->previous[g], r->previous);
+	row->known[R_ACTUAL] = false;
+	if (row->has_target)
+	{
+		tp_period	since;
+		const ts_run *run = resolve_since(runs, r, row->target.period, g, &since);
+		double		x = 0.0;
+
+		if (run != NULL)
+		{
+			ts_status	st = ts_value_run(&v, run, &x);
+
+			take(row, R_ACTUAL, st, x, since);
+		}
+	}
+}
+
+/*
+ * The rows' indices in key order: indicator, then region number, so a
+ * peer group is a run ordered by code. Two stable counting passes, linear
+ * in rows, regions and indicators; the rows themselves stay put.
+ */
+static int32 *
+sorted_rows(const Board *b)
+{
+	const BoardRow *rows = (const BoardRow *) b->rows.items;
+	int64		n = b->rows.n;
+	int32	   *tmp = MemoryContextAllocHuge(b->cxt, Max(n, 1) * sizeof(int32));
+	int32	   *out = MemoryContextAllocHuge(b->cxt, Max(n, 1) * sizeof(int32));
+	int64	   *at;
+	int64		buckets;
+	int64		i;
+
+	/* by region */
+	buckets = b->regions.n;
+	at = MemoryContextAllocExtended(b->cxt, (buckets + 1) * sizeof(int64), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	for (i = 0; i < n; i++)
+		at[1 + KEY_REGION(rows[i].key)]++;
+	for (i = 0; i < buckets; i++)
+		at[i + 1] += at[i];
+	for (i = 0; i < n; i++)
+		tmp[at[KEY_REGION(rows[i].key)]++] = (int32) i;
+	pfree(at);
+	/* then by indicator, keeping that order within each */
+	buckets = b->indicators.n;
+	at = MemoryContextAllocExtended(b->cxt, (buckets + 1) * sizeof(int64), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	for (i = 0; i < n; i++)
+		at[1 + KEY_INDICATOR(rows[i].key)]++;
+	for (i = 0; i < buckets; i++)
+		at[i + 1] += at[i];
+	for (i = 0; i < n; i++)
+		out[at[KEY_INDICATOR(rows[tmp[i]].key)]++] = tmp[i];
+	pfree(at);
+	pfree(tmp);
+	return out;
+}
+
+/* ---- running the queries ---- */
+
+/*
+ * The queries hand their rows to a receiver rather than to SPI's tuple
+ * table: a slot is read where the executor produced it, so a series is
+ * read in place on its buffer page and never copied.
+ */
+typedef void (*row_keeper) (Board *b, const Datum *values, const bool *isnull);
+
+typedef struct BoardReceiver
+{
+	DestReceiver pub;
+	Board	   *board;
+	row_keeper	keep;
+} BoardReceiver;
+
+static bool
+board_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	BoardReceiver *br = (BoardReceiver *) self;
+	MemoryContext outer = MemoryContextSwitchTo(br->board->scratch);
+
+	slot_getallattrs(slot);
+	br->keep(br->board, slot->tts_values, slot->tts_isnull);
+	MemoryContextSwitchTo(outer);
+	MemoryContextReset(br->board->scratch);
+	return true;
+}
+
+static void
+board_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+}
+
+static void
+board_done(DestReceiver *self)
+{
+}
+
+/* Run a query (with p as $1 when it has a parameter) and hand each row
+ * to keep. */
+static void
+run_query(Board *b, const char *query, int nargs, row_keeper keep)
+{
+	BoardReceiver br;
+	SPIExecuteOptions options;
+	ParamListInfo params = makeParamList(nargs);
+	SPIPlanPtr	plan;
+
+	if (nargs > 0)
+	{
+		params->params[0].value = PeriodGetDatum(b->report.p);
+		params->params[0].isnull = false;
+		params->params[0].pflags = PARAM_FLAG_CONST;
+		params->params[0].ptype = b->report.period_type;
+	}
+	memset(&br, 0, sizeof br);
+	br.pub.receiveSlot = board_receive;
+	br.pub.rStartup = board_startup;
+	br.pub.rShutdown = board_done;
+	br.pub.rDestroy = board_done;
+	br.pub.mydest = DestNone;	/* SPI keeps no rows for us */
+	br.board = b;
+	br.keep = keep;
+	plan = SPI_prepare(query, nargs, &b->report.period_type);
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed for a scoreboard query: %s",
+			 SPI_result_code_string(SPI_result));
+	memset(&options, 0, sizeof options);
+	options.params = params;
+	options.read_only = true;	/* one snapshot for all four queries */
+	options.dest = (DestReceiver *) &br;
+	if (SPI_execute_plan_extended(plan, &options) < 0)
+		elog(ERROR, "a scoreboard query failed: %s",
+			 SPI_result_code_string(SPI_result));
+	SPI_freeplan(plan);
+}
+
+static void
+fetch(Board *b)
+{
+	b->region_numbers = names_create(b->cxt, 1024, NULL);
+	b->indicator_numbers = names_create(b->cxt, 64, NULL);
+	b->targets = targets_create(b->cxt, 1024, NULL);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	run_query(b, regions_query, 0, keep_region);
+	run_query(b, indicators_query, 0, keep_indicator);
+	run_query(b, targets_query, 1, keep_target);
+	/* Most regions have most indicators: room for that many rows, which
+	 * costs nothing until touched. */
+	b->rows.cap = Max(Min(b->regions.n * b->indicators.n, (int64) 1 << 22), 256);
+	b->rows.items = MemoryContextAllocHuge(b->cxt, b->rows.cap * b->rows.size);
+	run_query(b, series_query, 0, keep_series);
+	SPI_finish();
+}
+
+/* ---- emitting ---- */
+
+enum
+{
+	O_REGION, O_REGION_NAME, O_INDICATOR, O_INDICATOR_NAME, O_UNIT_LABEL,
+	O_PERIOD, O_VALUE, O_BASE, O_GROWTH, O_TARGET_PERIOD, O_TARGET_AMOUNT,
+	O_ACTUAL, O_ATTAINMENT, O_TARGET_GROWTH, O_GROWTH_GAP, O_TIME_PROGRESS,
+	O_PACE, O_LIGHT, O_PEERS, O_RANK_GROWTH, O_RANK_AMOUNT, O_RANK_CHANGE,
+	O_GAP_TO_LEADER, O_NCOLUMNS
+};
+
+typedef struct Output
+{
+	Datum		values[O_NCOLUMNS];
+	bool		nulls[O_NCOLUMNS];
+} Output;
+
+/* What stays the same from row to row: texts and a target's calendar. */
+typedef struct Emitter
+{
+	Tuplestorestate *store;
+	TupleDesc	desc;
+	const Report *report;
+	text	   *period_text;
+	text	   *lights[3];
+	tp_period	target;			/* the last target period seen, or -1 */
+	text	   *target_text;
+	double		progress;
+} Emitter;
+
+static void
+put_text(Output *o, int col, text *t)
+{
+	o->nulls[col] = (t == NULL);
+	o->values[col] = PointerGetDatum(t);
+}
+
+static void
+put_float(Output *o, int col, bool known, double x)
+{
+	o->nulls[col] = !known;
+	o->values[col] = known ? Float8GetDatum(x) : (Datum) 0;
+}
+
+static void
+put_int(Output *o, int col, bool known, int64 x)
+{
+	o->nulls[col] = !known;
+	o->values[col] = known ? Int32GetDatum((int32) x) : (Datum) 0;
+}
+
+/* A rate from the core: OK gives a value, NULL none, the rest an error. */
+static bool
+rate(tr_status st, const char *fn)
+{
+	if (st == TR_OK)
+		return true;
+	if (st != TR_NULL)
+		tracker_rate_error(st, fn, "");
+	return false;
+}
+
+/*
+ * One league of a peer group, and where each of the group's rows stands
+ * in it. Rows come in code order, which is the league's name order, so
+ * the k-th ranked row is at by_name[k]: no name is looked up.
+ */
+typedef struct Standing
+{
+	tl_view		view;
+	int32		next;			/* the next row's index into by_name */
+} Standing;
+
+static void
+build_league(Standing *s, const BoardRow *const *rows, int64 n, const Board *b,
+			 int reading, int decimals)
+{
+	tl_builder	builder;
+	int64		i;
+
+	league_builder_init(&builder, decimals, CurrentMemoryContext);
+	for (i = 0; i < n; i++)
+	{
+		const text *code = VEC_AT(b->regions, Region, KEY_REGION(rows[i]->key)).code;
+		tl_status	st;
+
+		if (!rows[i]->known[reading])
+			continue;
+		st = tl_builder_add(&builder, VARDATA(code), VARSIZE(code) - VARHDRSZ,
+							rows[i]->reading[reading]);
+		if (st != TL_OK)
+			league_error(st);
+	}
+	s->view = league_flatten_view(&builder);
+	s->next = 0;
+}
+
+/* The position of a ranked row (known reading) in its league, in turn. */
+static int32
+position(Standing *s, const text *code)
+{
+	int32		pos = s->view.by_name[s->next++];
+	const char *name;
+	size_t		len;
+
+	tl_name_at(&s->view, pos, &name, &len);
+	if (len != VARSIZE(code) - VARHDRSZ || memcmp(name, VARDATA(code), len) != 0)
+		elog(ERROR, "scoreboard: rows out of league name order");
+	return pos;
+}
+
+typedef struct Leagues
+{
+	int32		peers;
+	Standing	growth;
+	Standing	previous_growth;
+	Standing	amount;
+} Leagues;
+
+static void
+put_standing(Output *o, const BoardRow *row, const text *code, bool desc, Leagues *l)
+{
+	const bool *k = row->known;
+	int32		g = k[R_GROWTH] ? position(&l->growth, code) : -1;
+	int32		pg = k[R_PREVIOUS_GROWTH] ? position(&l->previous_growth, code) : -1;
+	int32		a = k[R_VALUE] ? position(&l->amount, code) : -1;
+	double		gap = 0.0;
+	tl_status	st;
+
+	put_int(o, O_PEERS, true, l->peers);
+	put_int(o, O_RANK_GROWTH, g >= 0, g >= 0 ? tl_competition_at(&l->growth.view, g, desc) : 0);
+	put_int(o, O_RANK_AMOUNT, a >= 0, a >= 0 ? tl_competition_at(&l->amount.view, a, desc) : 0);
+	/* places gained: rank before minus rank now */
+	put_int(o, O_RANK_CHANGE, g >= 0 && pg >= 0,
+			g >= 0 && pg >= 0
+			? tl_competition_at(&l->previous_growth.view, pg, desc) -
+			tl_competition_at(&l->growth.view, g, desc) : 0);
+	st = g >= 0 ? tl_gap_to_leader_at(&l->growth.view, g, desc, &gap) : TL_NULL;
+	if (st != TL_OK && st != TL_NULL)
+		league_error(st);
+	put_float(o, O_GAP_TO_LEADER, st == TL_OK, gap);
+}
+
+static void
+emit_row(Emitter *e, const BoardRow *row, const Region *region,
+		 const Indicator *ind, Leagues *l)
+{
+	const Report *r = e->report;
+	Output		o;
+	const Target *t = row->has_target ? &row->target : NULL;
+	const double *n = row->reading;
+	const bool *k = row->known;
+	bool		has_amount = t != NULL && t->has_amount;
+	bool		has_target_growth = t != NULL && t->has_growth;
+	bool		has_attainment = false;
+	bool		has_gap = false;
+	bool		has_pace = false;
+	bool		has_light = false;
+	double		attainment = 0.0;
+	double		gap = 0.0;
+	double		pace = 0.0;
+	tr_light	light = TR_GREEN;
+
+	put_text(&o, O_REGION, region->code);
+	put_text(&o, O_REGION_NAME, region->name);
+	put_text(&o, O_INDICATOR, ind->code);
+	put_text(&o, O_INDICATOR_NAME, ind->name);
+	put_text(&o, O_UNIT_LABEL, ind->unit_label);
+	put_text(&o, O_PERIOD, e->period_text);
+	put_float(&o, O_VALUE, k[R_VALUE], n[R_VALUE]);
+	put_float(&o, O_BASE, k[R_BASE], n[R_BASE]);
+	put_float(&o, O_GROWTH, k[R_GROWTH], n[R_GROWTH]);
+	if (t != NULL && t->period != e->target)
+	{
+		/* Time runs through the end of p, or through as_of when the
+		 * report is published before p is over (a weekly look at the
+		 * month so far). Most rows share their target period. */
+		e->target = t->period;
+		e->target_text = cstring_to_text(tracker_period_text(t->period));
+		e->progress = r->as_of >= tracker_date_from_day(tp_end(r->p))
+			? tracker_progress_through(t->period, r->p)
+			: tracker_progress_asof(t->period, r->as_of);
+	}
+	put_text(&o, O_TARGET_PERIOD, t != NULL ? e->target_text : NULL);
+	put_float(&o, O_TARGET_AMOUNT, has_amount, has_amount ? t->amount : 0.0);
+	put_float(&o, O_ACTUAL, k[R_ACTUAL], n[R_ACTUAL]);
+	if (k[R_ACTUAL] && has_amount)
+		has_attainment = rate(tr_attainment(n[R_ACTUAL], t->amount, &attainment),
+							  "attainment");
+	put_float(&o, O_ATTAINMENT, has_attainment, attainment);
+	put_float(&o, O_TARGET_GROWTH, has_target_growth, has_target_growth ? t->growth : 0.0);
+	if (k[R_GROWTH] && has_target_growth)
+	{
+		gap = n[R_GROWTH] - t->growth;
+		if (!isfinite(gap))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range: growth_gap overflows")));
+		has_gap = true;
+	}
+	put_float(&o, O_GROWTH_GAP, has_gap, gap);
+	put_float(&o, O_TIME_PROGRESS, t != NULL, t != NULL ? e->progress : 0.0);
+	if (k[R_ACTUAL] && has_amount)
+		has_pace = rate(tr_pace(n[R_ACTUAL], t->amount, e->progress, &pace), "pace");
+	put_float(&o, O_PACE, has_pace, pace);
+	/* The light follows pace where there is one, else the growth gap. */
+	if (has_pace || has_gap)
+		has_light = rate(tr_light_of(has_pace ? pace : gap, 0.0, -5.0, &light), "light");
+	put_text(&o, O_LIGHT, has_light ? e->lights[light] : NULL);
+	put_standing(&o, row, region->code, ind->higher_is_better, l);
+	tuplestore_putvalues(e->store, e->desc, o.values, o.nulls);
+}
+
+/* Rank one peer group, rows[0..n), and emit its rows. */
+static void
+emit_group(Emitter *e, const Board *b, const BoardRow *const *rows, int64 n)
+{
+	const Indicator *ind = &VEC_AT(b->indicators, Indicator, KEY_INDICATOR(rows[0]->key));
+	Leagues		l;
+	int64		i;
+
+	/* Growth ranks on the printed decimal, amounts on the indicator's. */
+	l.peers = (int32) n;
+	build_league(&l.growth, rows, n, b, R_GROWTH, 1);
+	build_league(&l.previous_growth, rows, n, b, R_PREVIOUS_GROWTH, 1);
+	build_league(&l.amount, rows, n, b, R_VALUE, ind->decimals);
+	for (i = 0; i < n; i++)
+		emit_row(e, rows[i], &VEC_AT(b->regions, Region, KEY_REGION(rows[i]->key)), ind, &l);
+}
+
+/* One row per region and indicator: of a region's series readable at p,
+ * the coarsest (the most aggregated facts as published). Peer groups are
+ * ranked and emitted one at a time, in a context reset between. */
+static void
+emit(Board *b, ReturnSetInfo *rsinfo)
+{
+	const BoardRow *all = (const BoardRow *) b->rows.items;
+	int32	   *order = sorted_rows(b);
+	const BoardRow **rows = MemoryContextAllocHuge(b->cxt, Max(b->rows.n, 1) * sizeof(BoardRow *));
+	MemoryContext group = AllocSetContextCreate(CurrentMemoryContext, "scoreboard group",
+												ALLOCSET_DEFAULT_SIZES);
+	MemoryContext outer;
+	Emitter		e;
+	int64		kept = 0;
+	int64		start;
+	int64		i;
+
+	for (i = 0; i < b->rows.n; i++)
+	{
+		const BoardRow *row = &all[order[i]];
+
+		if (kept > 0 && row->key == rows[kept - 1]->key)
+		{
+			if (row->grain > rows[kept - 1]->grain)
+				rows[kept - 1] = row;
+			continue;
+		}
+		rows[kept++] = row;
+	}
+
+	e.store = rsinfo->setResult;
+	e.desc = rsinfo->setDesc;
+	e.report = &b->report;
+	e.period_text = cstring_to_text(tracker_period_text(b->report.p));
+	e.lights[TR_GREEN] = cstring_to_text("green");
+	e.lights[TR_YELLOW] = cstring_to_text("yellow");
+	e.lights[TR_RED] = cstring_to_text("red");
+	e.target = -1;
+	e.target_text = NULL;
+	e.progress = 0.0;
+	for (start = 0; start < kept; start = i)
+	{
+		int32		ind = KEY_INDICATOR(rows[start]->key);
+		int32		peers = VEC_AT(b->regions, Region, KEY_REGION(rows[start]->key)).group;
+
+		for (i = start + 1; i < kept && KEY_INDICATOR(rows[i]->key) == ind &&
+			 VEC_AT(b->regions, Region, KEY_REGION(rows[i]->key)).group == peers; i++)
+			;
+		outer = MemoryContextSwitchTo(group);
+		e.target = -1;			/* its text lives in the group context */
+		emit_group(&e, b, rows + start, i - start);
+		MemoryContextSwitchTo(outer);
+		MemoryContextReset(group);
+	}
+	MemoryContextDelete(group);
+}
+
+PG_FUNCTION_INFO_V1(scoreboard);
+Datum
+scoreboard(PG_FUNCTION_ARGS)
+{
+	Board		b;
+	Report	   *r = &b.report;
+	tp_period	ago;
+	int			y;
+	int			m;
+	int			d;
+
+	InitMaterializedSRF(fcinfo, 0);
+	memset(&b, 0, sizeof b);
+	r->p = PG_GETARG_PERIOD(0);
+	r->period_type = get_fn_expr_argtype(fcinfo->flinfo, 0);
+	r->as_of = PG_GETARG_DATEADT(1);
+	r->has_previous = tp_previous_report(r->p, &r->previous) == TP_OK;
+	/* Rows show regions with a fact from the base year of the previous
+	 * report through p: a region that stopped reporting still shows. */
+	r->first_day = 0;
+	if (tp_year_ago(r->has_previous ? r->previous : r->p, 1, &ago) == TP_OK)
+	{
+		tp_civil_from_days(tp_start(ago), &y, &m, &d);
+		r->first_day = tp_days_from_civil(y, 1, 1);
+	}
+	b.regions.size = sizeof(Region);
+	b.indicators.size = sizeof(Indicator);
+	b.rows.size = sizeof(BoardRow);
+	b.cxt = AllocSetContextCreate(CurrentMemoryContext, "scoreboard",
+								  ALLOCSET_DEFAULT_SIZES);
+	b.scratch = AllocSetContextCreate(b.cxt, "scoreboard row",
+									  ALLOCSET_SMALL_SIZES);
+	fetch(&b);
+	emit(&b, (ReturnSetInfo *) fcinfo->resultinfo);
+	MemoryContextDelete(b.cxt);
+	return (Datum) 0;
+}
