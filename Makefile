@@ -18,7 +18,7 @@ OBJS = $(CORE_OBJS) $(GLUE_OBJS)
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
 DATA_built = sql/tracker--0.1.0.sql
 
-REGRESS = security period rates series series_parallel league observation_series projects scoreboard
+REGRESS = security period rates series series_parallel league observation_series projects scoreboard scoreboard_oracle
 REGRESS_OPTS = --inputdir=. --outputdir=. --encoding=UTF8
 ISOLATION = observation_series_concurrency
 ISOLATION_OPTS = --encoding=UTF8

@@ -348,18 +348,12 @@ keep_target(Board *b, const Datum *values, const bool *isnull)
 
 /* A reading that the series cannot give is NULL: a missing fact. */
 static void
-take(BoardRow *row, int k, ts_status st, double x, tp_period p)
+take(BoardRow *row, int k, ts_status st, double x, tp_grain g, tp_period p)
 {
 	row->known[k] = (st == TS_OK);
 	row->reading[k] = st == TS_OK ? x : 0.0;
-	if (st == TS_OK || st == TS_NULL)
-		return;
-	if (st == TS_ENONFINITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range: growth at period %s overflows",
-						tracker_period_text(p))));
-	elog(ERROR, "unexpected status %d reading a series", (int) st);
+	if (st != TS_OK && st != TS_NULL)
+		series_read_error(st, g, p);
 }
 
 /* The readings of a resolved period: value, base and growth where asked. */
@@ -377,10 +371,10 @@ take_reading(BoardRow *row, int value, int base, int growth, const ts_view *v,
 	else
 		ts_read_run(v, run, &r);
 	if (value >= 0)
-		take(row, value, r.value_status, r.value, p);
+		take(row, value, r.value_status, r.value, v->grain, p);
 	if (base >= 0)
-		take(row, base, r.base_status, r.base, p);
-	take(row, growth, r.growth_status, r.growth, p);
+		take(row, base, r.base_status, r.base, v->grain, p);
+	take(row, growth, r.growth_status, r.growth, v->grain, p);
 }
 
 /* p and the previous report against grain g, resolved on first use. */
@@ -438,6 +432,10 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 	TargetSlot *t;
 	BoardRow   *row;
 
+	if ((unsigned) g >= TP_NGRAINS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupt tracker.series value in tracker.observation_series")));
 	resolve_grain(runs, r, g);
 	if (runs->p_status[g] != TS_OK ||
 		!ts_has_fact_starting(&v, r->first_day, tp_end(r->p)))
@@ -463,7 +461,7 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 		{
 			ts_status	st = ts_value_run(&v, run, &x);
 
-			take(row, R_ACTUAL, st, x, since);
+			take(row, R_ACTUAL, st, x, g, since);
 		}
 	}
 }

@@ -7,14 +7,14 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 
-static void
-read_error(ts_status st, const SeriesData *s, tp_period p)
+void
+series_read_error(ts_status st, tp_grain grain, tp_period p)
 {
 	if (st == TS_EGRAIN)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("a series of grain %s cannot be read at period %s",
-						tp_grain_name((tp_grain) s->grain), tracker_period_text(p)),
+						tp_grain_name(grain), tracker_period_text(p)),
 				 errhint("Read periods of the series' grain, or of a coarser grain "
 						 "made of whole units of it (weeks make up only weeks).")));
 	if (st == TS_EARG)
@@ -54,7 +54,7 @@ read_series(FunctionCallInfo fcinfo, series_reader reader, bool ytd)
 		PG_RETURN_FLOAT8(out);
 	if (st == TS_NULL)
 		PG_RETURN_NULL();
-	read_error(st, s, p);
+	series_read_error(st, (tp_grain) s->grain, p);
 	PG_RETURN_NULL();
 }
 
@@ -115,7 +115,7 @@ series_avg_growth(PG_FUNCTION_ARGS)
 		PG_RETURN_FLOAT8(out);
 	if (st == TS_NULL)
 		PG_RETURN_NULL();
-	read_error(st, s, p);
+	series_read_error(st, (tp_grain) s->grain, p);
 	PG_RETURN_NULL();
 }
 

@@ -46,6 +46,9 @@ series_view(const SeriesData *s)
 extern void series_builder_init(ts_builder *b, MemoryContext cxt);
 /* The finished series of a builder, palloc'd; NULL when it is empty. */
 extern SeriesData *series_from_builder(const ts_builder *b);
+/* Raise the error for a failed read of a series of that grain at p. */
+extern void series_read_error(ts_status st, tp_grain grain,
+							  tp_period p) pg_attribute_noreturn();
 /* Raise the error for a failed build step; p is the offending period. */
 extern void series_build_error(ts_status st, const ts_builder *b,
 							   tp_period p) pg_attribute_noreturn();
