@@ -25,6 +25,21 @@ BEGIN
     RETURN median;
 END $$;
 
+-- bench.once(topic, label, statement): run a statement that cannot be
+-- repeated (a bulk load) once and record its wall time.
+CREATE OR REPLACE FUNCTION bench.once(topic text, label text, query text)
+RETURNS float8 LANGUAGE plpgsql AS $$
+DECLARE
+    t0 timestamptz := clock_timestamp();
+    ms float8;
+BEGIN
+    EXECUTE query;
+    ms := extract(epoch FROM clock_timestamp() - t0) * 1000;
+    INSERT INTO bench.result AS r VALUES (once.topic, once.label, ms)
+        ON CONFLICT ON CONSTRAINT result_pkey DO UPDATE SET ms = excluded.ms;
+    RETURN ms;
+END $$;
+
 CREATE OR REPLACE FUNCTION bench.report(topic text, baseline text)
 RETURNS TABLE (label text, ms numeric, ratio numeric) LANGUAGE sql AS $$
     SELECT r.label, round(r.ms::numeric, 1), round((r.ms / b.ms)::numeric, 2)
