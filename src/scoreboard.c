@@ -595,9 +595,9 @@ fetch(Board *b)
 	run_query(b, regions_query, 0, keep_region);
 	run_query(b, indicators_query, 0, keep_indicator);
 	run_query(b, targets_query, 1, keep_target);
-	/* Most regions have most indicators: room for that many rows, which
-	 * costs nothing until touched. */
-	b->rows.cap = Max(Min(b->regions.n * b->indicators.n, (int64) 1 << 22), 256);
+	/* Most regions have most indicators: room for that many rows up
+	 * front (up to 64k; beyond, the array doubles as it fills). */
+	b->rows.cap = Max(Min(b->regions.n * b->indicators.n, (int64) 1 << 16), 256);
 	b->rows.items = MemoryContextAllocHuge(b->cxt, b->rows.cap * b->rows.size);
 	run_query(b, series_query, 0, keep_series);
 	SPI_finish();

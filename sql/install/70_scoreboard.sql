@@ -5,7 +5,7 @@
 -- with its names and targets; the series, league and rates cores do the
 -- rest in one pass. See README "Scoreboard".
 
--- The observations of one period, for consistency() and ad hoc queries.
+-- The observations of one period: ad hoc queries and hand-written reports.
 CREATE INDEX observation_period_idx ON tracker.observation (period);
 
 CREATE FUNCTION tracker.scoreboard(p tracker.period, as_of pg_catalog.date)
