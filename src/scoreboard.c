@@ -32,12 +32,12 @@
  */
 static const char regions_query[] =
 "SELECT r.code, r.name, r.parent, r.peer_group FROM tracker.region r"
-" ORDER BY r.parent COLLATE \"C\" NULLS FIRST, r.peer_group COLLATE \"C\" NULLS FIRST,"
-"          r.code COLLATE \"C\"";
+" ORDER BY r.parent COLLATE pg_catalog.\"C\" NULLS FIRST, r.peer_group COLLATE pg_catalog.\"C\" NULLS FIRST,"
+"          r.code COLLATE pg_catalog.\"C\"";
 
 static const char indicators_query[] =
 "SELECT i.code, i.name, i.unit_label, i.higher_is_better, i.decimals"
-"  FROM tracker.indicator i ORDER BY i.code COLLATE \"C\"";
+"  FROM tracker.indicator i ORDER BY i.code COLLATE pg_catalog.\"C\"";
 
 /* $1 = p. */
 static const char targets_query[] =
