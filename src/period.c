@@ -207,12 +207,23 @@ period_year_ago(PG_FUNCTION_ARGS)
 	PG_RETURN_PERIOD(r);
 }
 
-PG_FUNCTION_INFO_V1(period_time_progress);
-Datum
-period_time_progress(PG_FUNCTION_ARGS)
+/* Time progress through a date; infinite dates clamp like any date
+ * before or after the period. */
+double
+tracker_progress_asof(tp_period target, DateADT d)
 {
-	tp_period	target = PG_GETARG_PERIOD(0);
-	tp_period	reporting = PG_GETARG_PERIOD(1);
+	if (DATE_IS_NOBEGIN(d))
+		return 0.0;
+	if (DATE_IS_NOEND(d))
+		return 100.0;
+	return tp_time_progress_asof(target,
+								 (tp_day) Max(Min((int64) d + TP_PG_EPOCH_OFFSET,
+												  (int64) TP_DAY_MAX + 1), -1));
+}
+
+double
+tracker_progress_through(tp_period target, tp_period reporting)
+{
 	double		pct;
 
 	if (tp_time_progress(target, reporting, &pct) != TP_OK)
@@ -222,23 +233,19 @@ period_time_progress(PG_FUNCTION_ARGS)
 						tracker_period_text(reporting), tracker_period_text(target)),
 				 errhint("Time progress counts from the target's start through "
 						 "the reporting period's end; for a date, pass it as a date.")));
-	PG_RETURN_FLOAT8(pct);
+	return pct;
+}
+
+PG_FUNCTION_INFO_V1(period_time_progress);
+Datum
+period_time_progress(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(tracker_progress_through(PG_GETARG_PERIOD(0), PG_GETARG_PERIOD(1)));
 }
 
 PG_FUNCTION_INFO_V1(period_time_progress_asof);
 Datum
 period_time_progress_asof(PG_FUNCTION_ARGS)
 {
-	tp_period	p = PG_GETARG_PERIOD(0);
-	DateADT		as_of = PG_GETARG_DATEADT(1);
-
-	/* Infinite dates clamp like any date before or after the period. */
-	if (DATE_IS_NOBEGIN(as_of))
-		PG_RETURN_FLOAT8(0.0);
-	if (DATE_IS_NOEND(as_of))
-		PG_RETURN_FLOAT8(100.0);
-	PG_RETURN_FLOAT8(tp_time_progress_asof(p,
-										   (tp_day) Max(Min((int64) as_of + TP_PG_EPOCH_OFFSET,
-															(int64) TP_DAY_MAX + 1),
-														-1)));
+	PG_RETURN_FLOAT8(tracker_progress_asof(PG_GETARG_PERIOD(0), PG_GETARG_DATEADT(1)));
 }

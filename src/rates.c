@@ -107,33 +107,6 @@ rate_contribution_share(PG_FUNCTION_ARGS)
  * The calendar arguments of pace and its kin: the target period and either
  * a reporting period or an as_of date, as time progress in percent.
  */
-double
-tracker_progress_asof(tp_period target, DateADT d)
-{
-	if (DATE_IS_NOBEGIN(d))
-		return 0.0;
-	if (DATE_IS_NOEND(d))
-		return 100.0;
-	return tp_time_progress_asof(target,
-								 (tp_day) Max(Min((int64) d + TP_PG_EPOCH_OFFSET,
-												  (int64) TP_DAY_MAX + 1), -1));
-}
-
-double
-tracker_progress_through(tp_period target, tp_period reporting)
-{
-	double		pct;
-
-	if (tp_time_progress(target, reporting, &pct) != TP_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("reporting period %s does not end within target period %s",
-						tracker_period_text(reporting), tracker_period_text(target)),
-				 errhint("Time progress counts from the target's start through "
-						 "the reporting period's end; for a date, pass it as a date.")));
-	return pct;
-}
-
 static double
 progress_arg(FunctionCallInfo fcinfo, int target_arg, bool as_of)
 {

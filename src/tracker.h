@@ -67,7 +67,7 @@ extern MemoryContext tracker_aggregate_context(FunctionCallInfo fcinfo,
 extern void tracker_rate_error(tr_status st, const char *fn,
 							   const char *arg_rule) pg_attribute_noreturn();
 
-/* rates.c: time progress of a target period in percent, through a date
+/* period.c: time progress of a target period in percent, through a date
  * (infinite dates give 0 and 100) or through a reporting period (which
  * must end within the target: 22023 otherwise). */
 extern double tracker_progress_asof(tp_period target, DateADT d);

@@ -115,3 +115,29 @@ dt_scan(const char *s, size_t len, double *out)
 	*out = strtod(token, &end);
 	return end == token + n ? n : 0;
 }
+
+void
+dt_skip_space(dt_cursor *c)
+{
+	while (c->pos < c->len)
+	{
+		char		ch = c->s[c->pos];
+
+		if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r' &&
+			ch != '\f' && ch != '\v')
+			break;
+		c->pos++;
+	}
+}
+
+int
+dt_accept(dt_cursor *c, char ch)
+{
+	dt_skip_space(c);
+	if (c->pos < c->len && c->s[c->pos] == ch)
+	{
+		c->pos++;
+		return 1;
+	}
+	return 0;
+}

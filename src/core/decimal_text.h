@@ -2,7 +2,8 @@
  * decimal_text.h — numbers in the text forms of series and leagues: the
  * shortest decimal that reads back as the same double, written the way
  * PostgreSQL's float8out writes it, and read back without locale or
- * special values; plus the growable output buffer both formatters use.
+ * special values; plus the growable output buffer both formatters use
+ * and the input cursor both parsers use.
  */
 #ifndef TRACKER_CORE_DECIMAL_TEXT_H
 #define TRACKER_CORE_DECIMAL_TEXT_H
@@ -39,5 +40,18 @@ extern size_t dt_format(double x, char buf[DT_NUMBER_MAX]);
  * no such number; *out may be infinite for an overflowing number.
  */
 extern size_t dt_scan(const char *s, size_t len, double *out);
+
+/* Input: len bytes of text (no NUL needed), read from pos on. */
+typedef struct dt_cursor
+{
+	const char *s;
+	size_t		len;
+	size_t		pos;
+} dt_cursor;
+
+/* Skip ASCII whitespace only: isspace would depend on the locale. */
+extern void dt_skip_space(dt_cursor *c);
+/* Skip whitespace, then take ch if it is next: 1 when taken. */
+extern int	dt_accept(dt_cursor *c, char ch);
 
 #endif							/* TRACKER_CORE_DECIMAL_TEXT_H */

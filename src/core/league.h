@@ -130,6 +130,9 @@ extern tl_status tl_view_check(const tl_view *v);
 
 /* ---- reading ---- */
 
+/* The order of entity names: bytewise, a proper prefix first (that of
+ * COLLATE "C"). */
+extern int	tl_name_cmp(const char *a, size_t alen, const char *b, size_t blen);
 /* Position of an entity in value order, or -1. O(log n). */
 extern int32_t tl_find(const tl_view *v, const char *name, size_t len);
 extern tl_status tl_rank(const tl_view *v, const char *name, size_t len,

@@ -189,32 +189,20 @@ tl_builder_merge(tl_builder *into, const tl_builder *from)
 
 /* ---- flattening ---- */
 
-/* Bytewise, a proper prefix first. */
-static int
-name_cmp(const char *a, size_t alen, const char *b, size_t blen)
-{
-	size_t		m = alen < blen ? alen : blen;
-	int			c = m > 0 ? memcmp(a, b, m) : 0;
-
-	if (c != 0)
-		return c < 0 ? -1 : 1;
-	return alen < blen ? -1 : (alen > blen ? 1 : 0);
-}
-
 typedef int (*idx_cmp) (const void *ctx, int32_t x, int32_t y);
 
-/*
- * A stable bottom-up merge sort of indices, with scratch space of the
- * same size, because qsort has no context argument and the flat block
- * offers the scratch space anyway.
- */
 #if defined(__GNUC__)
 #define TL_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define TL_ALWAYS_INLINE inline
 #endif
 
-/* Inlined into each caller, so the comparison is a direct call. */
+/*
+ * A stable bottom-up merge sort of indices, with scratch space of the
+ * same size, because qsort has no context argument and the flat block
+ * offers the scratch space anyway. Inlined into each caller, so the
+ * comparison is a direct call.
+ */
 static TL_ALWAYS_INLINE void
 sort_indices(int32_t *a, int32_t *tmp, int32_t n, idx_cmp cmp, const void *ctx)
 {
@@ -267,7 +255,7 @@ entry_cmp(const void *ctx, int32_t x, int32_t y)
 
 	if (ex->value != ey->value)
 		return ex->value > ey->value ? -1 : 1;
-	return name_cmp(b->pool + ex->name_off, ex->name_len,
+	return tl_name_cmp(b->pool + ex->name_off, ex->name_len,
 					b->pool + ey->name_off, ey->name_len);
 }
 
@@ -283,7 +271,7 @@ position_cmp(const void *ctx, int32_t x, int32_t y)
 {
 	const flat_names *f = ctx;
 
-	return name_cmp(f->pool + f->off[x], f->off[x + 1] - f->off[x],
+	return tl_name_cmp(f->pool + f->off[x], f->off[x + 1] - f->off[x],
 					f->pool + f->off[y], f->off[y + 1] - f->off[y]);
 }
 
@@ -349,7 +337,7 @@ tl_flatten(const tl_builder *b, void *out, const char **dup_name,
 		const tl_entry *e0 = &b->entries[i - 1];
 		const tl_entry *e1 = &b->entries[i];
 
-		if (name_cmp(b->pool + e0->name_off, e0->name_len,
+		if (tl_name_cmp(b->pool + e0->name_off, e0->name_len,
 					 b->pool + e1->name_off, e1->name_len) >= 0)
 			break;
 	}
@@ -381,7 +369,7 @@ tl_flatten(const tl_builder *b, void *out, const char **dup_name,
 			{
 				const tl_entry *e = &b->entries[j];
 
-				if (name_cmp(b->pool + e->name_off, e->name_len, nm, len) == 0)
+				if (tl_name_cmp(b->pool + e->name_off, e->name_len, nm, len) == 0)
 				{
 					if (dup_name != NULL)
 						*dup_name = b->pool + e->name_off;

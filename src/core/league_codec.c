@@ -261,48 +261,13 @@ tl_format(const tl_view *v, char *buf, size_t cap, size_t *len)
 
 /* ---- text input ---- */
 
-typedef struct cursor
-{
-	const char *s;
-	size_t		len;
-	size_t		pos;
-} cursor;
-
-/* ASCII whitespace only: isspace would depend on the locale. */
-static void
-skip_space(cursor *c)
-{
-	while (c->pos < c->len)
-	{
-		char		ch = c->s[c->pos];
-
-		if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r' &&
-			ch != '\f' && ch != '\v')
-			break;
-		c->pos++;
-	}
-}
-
-/* Skip whitespace, then take ch if it is next. */
-static int
-take(cursor *c, char ch)
-{
-	skip_space(c);
-	if (c->pos < c->len && c->s[c->pos] == ch)
-	{
-		c->pos++;
-		return 1;
-	}
-	return 0;
-}
-
 /* A quoted name, unescaped into name[TL_MAX_ENTITY]. */
 static tl_status
-read_name(cursor *c, char *name, size_t *nlen)
+read_name(dt_cursor *c, char *name, size_t *nlen)
 {
 	size_t		n = 0;
 
-	if (!take(c, '"'))
+	if (!dt_accept(c, '"'))
 		return TL_ESYNTAX;
 	for (;;)
 	{
@@ -333,11 +298,11 @@ read_name(cursor *c, char *name, size_t *nlen)
 
 /* A number; see dt_scan for what it accepts. */
 static tl_status
-read_number(cursor *c, double *x)
+read_number(dt_cursor *c, double *x)
 {
 	size_t		n;
 
-	skip_space(c);
+	dt_skip_space(c);
 	n = dt_scan(c->s + c->pos, c->len - c->pos, x);
 	if (n == 0)
 		return TL_ESYNTAX;
@@ -347,12 +312,12 @@ read_number(cursor *c, double *x)
 
 /* "/d" after the brace: 0..15 decimals. */
 static tl_status
-read_decimals(cursor *c, int *decimals)
+read_decimals(dt_cursor *c, int *decimals)
 {
 	int			d = 0;
 	size_t		digits = 0;
 
-	skip_space(c);
+	dt_skip_space(c);
 	while (c->pos < c->len && c->s[c->pos] >= '0' && c->s[c->pos] <= '9')
 	{
 		/* stop growing once out of range: no overflow on long runs */
@@ -370,17 +335,17 @@ read_decimals(cursor *c, int *decimals)
 }
 
 static tl_status
-parse_entries(cursor *c, tl_builder *b)
+parse_entries(dt_cursor *c, tl_builder *b)
 {
 	char		name[TL_MAX_ENTITY];
 	int			decimals = TL_NO_ROUNDING;
 	uint32_t	i;
 	tl_status	st;
 
-	if (!take(c, '{'))
+	if (!dt_accept(c, '{'))
 		return TL_ESYNTAX;
 	/* a league is never empty, so neither is its text */
-	if (take(c, '}'))
+	if (dt_accept(c, '}'))
 		return TL_ESYNTAX;
 	do
 	{
@@ -390,7 +355,7 @@ parse_entries(cursor *c, tl_builder *b)
 		st = read_name(c, name, &nlen);
 		if (st != TL_OK)
 			return st;
-		if (!take(c, ':'))
+		if (!dt_accept(c, ':'))
 			return TL_ESYNTAX;
 		st = read_number(c, &x);
 		if (st != TL_OK)
@@ -398,16 +363,16 @@ parse_entries(cursor *c, tl_builder *b)
 		st = tl_builder_add(b, name, nlen, x);
 		if (st != TL_OK)
 			return st;
-	} while (take(c, ','));
-	if (!take(c, '}'))
+	} while (dt_accept(c, ','));
+	if (!dt_accept(c, '}'))
 		return TL_ESYNTAX;
-	if (take(c, '/'))
+	if (dt_accept(c, '/'))
 	{
 		st = read_decimals(c, &decimals);
 		if (st != TL_OK)
 			return st;
 	}
-	skip_space(c);
+	dt_skip_space(c);
 	if (c->pos != c->len)
 		return TL_ESYNTAX;
 
@@ -433,7 +398,7 @@ parse_entries(cursor *c, tl_builder *b)
 tl_status
 tl_parse(const char *text, size_t len, tl_builder *b)
 {
-	cursor		c;
+	dt_cursor	c;
 	tl_status	st;
 
 	if (b->n != 0)

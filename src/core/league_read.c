@@ -13,8 +13,8 @@
 #include "league.h"
 #include "rates.h"
 
-static int
-name_cmp(const char *a, size_t alen, const char *b, size_t blen)
+int
+tl_name_cmp(const char *a, size_t alen, const char *b, size_t blen)
 {
 	size_t		m = alen < blen ? alen : blen;
 	int			c = m > 0 ? memcmp(a, b, m) : 0;
@@ -41,7 +41,7 @@ tl_find(const tl_view *v, const char *name, size_t len)
 	{
 		int32_t		mid = lo + (hi - lo) / 2;
 		int32_t		p = v->by_name[mid];
-		int			c = name_cmp(v->pool + v->name_off[p],
+		int			c = tl_name_cmp(v->pool + v->name_off[p],
 								 v->name_off[p + 1] - v->name_off[p],
 								 name, len);
 

@@ -430,80 +430,73 @@ growth_status(double cur, double base, double *out)
 
 /* ---- value, base and growth ---- */
 
+/* The value of units a..b. */
+static ts_status
+run_value(const ts_view *s, int64_t a, int64_t b, double *out)
+{
+	amount		x;
+	ts_status	st = run_amount(s, a, b, &x);
+
+	if (st == TS_OK)
+		*out = x.value;
+	return st;
+}
+
 ts_status
 ts_value(const ts_view *s, tp_period p, double *out)
 {
 	int64_t		a;
 	int64_t		b;
-	amount		x;
 	ts_status	st;
 
-	if ((st = period_run(s, p, &a, &b)) != TS_OK ||
-		(st = run_amount(s, a, b, &x)) != TS_OK)
+	if ((st = period_run(s, p, &a, &b)) != TS_OK)
 		return st;
-	*out = x.value;
-	return TS_OK;
+	return run_value(s, a, b, out);
+}
+
+ts_status
+ts_value_run(const ts_view *s, const ts_run *run, double *out)
+{
+	return run_value(s, run->a, run->b, out);
 }
 
 /* The value of the run a year before the resolved period. */
 static ts_status
 year_ago_value(const ts_view *s, const ts_run *run, double *out)
 {
-	amount		x;
-	ts_status	st;
-
-	if ((st = run->ago_status) != TS_OK ||
-		(st = run_amount(s, run->ago_a, run->ago_b, &x)) != TS_OK)
-		return st;
-	*out = x.value;
-	return TS_OK;
+	if (run->ago_status != TS_OK)
+		return run->ago_status;
+	return run_value(s, run->ago_a, run->ago_b, out);
 }
 
+/* base and yoy are read together (ts_read_run): the rules between
+ * published rates and year-ago values are written once. */
 ts_status
 ts_base(const ts_view *s, tp_period p, double *out)
 {
-	ts_run		run;
-	amount		x;
-	ts_status	st;
+	ts_reading	r;
+	ts_status	st = ts_read(s, p, &r);
 
-	if ((st = ts_resolve(s->grain, p, &run)) != TS_OK)
+	if (st != TS_OK)
 		return st;
-	st = run_amount(s, run.a, run.b, &x);
-	if (st == TS_OK && x.rated)
-	{
-		*out = x.base;
-		return TS_OK;
-	}
-	if (st != TS_OK && st != TS_NULL)
-		return st;
-	return year_ago_value(s, &run, out);
+	if (r.base_status == TS_OK)
+		*out = r.base;
+	return r.base_status;
 }
 
 ts_status
 ts_yoy(const ts_view *s, tp_period p, double *out)
 {
-	ts_run		run;
-	int32_t		i;
-	amount		x;
-	double		base;
-	ts_status	st;
+	ts_reading	r;
+	ts_status	st = ts_read(s, p, &r);
 
-	if ((st = ts_resolve(s->grain, p, &run)) != TS_OK)
+	if (st != TS_OK)
 		return st;
-	/* A published rate is authoritative (可比口径): never recomputed. */
-	if ((i = exact_fact(s, run.a, run.b)) >= 0 && s->facts[i].has_growth)
-	{
-		*out = s->facts[i].growth;
-		return TS_OK;
-	}
-	if ((st = run_amount(s, run.a, run.b, &x)) != TS_OK)
-		return st;
-	if (x.rated)
-		base = x.base;
-	else if ((st = year_ago_value(s, &run, &base)) != TS_OK)
-		return st;
-	return growth_status(x.value, base, out);
+	if (r.growth_status == TS_OK)
+		*out = r.growth;
+	return r.growth_status;
 }
+
 ts_status
 ts_read(const ts_view *s, tp_period p, ts_reading *out)
 {
@@ -545,8 +538,9 @@ ts_read_run(const ts_view *s, const ts_run *run, ts_reading *out)
 		if (ago_status == TS_OK)
 			out->base = ago;
 	}
-	/* The growth: a published rate as it stands, else value over base
-	 * (the year-ago value was read above whenever it is needed here). */
+	/* The growth: a published rate is authoritative (可比口径) and never
+	 * recomputed; else value over base (the year-ago value was read
+	 * above whenever it is needed here). */
 	if ((i = exact_fact(s, run->a, run->b)) >= 0 && s->facts[i].has_growth)
 	{
 		out->growth_status = TS_OK;
@@ -562,17 +556,6 @@ ts_read_run(const ts_view *s, const ts_run *run, ts_reading *out)
 		out->growth_status = growth_status(x.value, ago, &out->growth);
 	if (out->growth_status != TS_OK)
 		out->growth = 0.0;
-}
-
-ts_status
-ts_value_run(const ts_view *s, const ts_run *run, double *out)
-{
-	amount		x;
-	ts_status	st = run_amount(s, run->a, run->b, &x);
-
-	if (st == TS_OK)
-		*out = x.value;
-	return st;
 }
 
 ts_status

@@ -78,49 +78,15 @@ ts_format(const ts_view *s, char *buf, size_t cap, size_t *len)
 
 /* ---- input ---- */
 
-typedef struct cursor
-{
-	const char *s;
-	size_t		len;
-	size_t		pos;
-} cursor;
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' ||
-		c == '\f' || c == '\r';
-}
-
-static void
-skip_space(cursor *c)
-{
-	while (c->pos < c->len && is_space(c->s[c->pos]))
-		c->pos++;
-}
-
-/* Consume ch after optional whitespace. */
-static int
-accept(cursor *c, char ch)
-{
-	skip_space(c);
-	if (c->pos < c->len && c->s[c->pos] == ch)
-	{
-		c->pos++;
-		return 1;
-	}
-	return 0;
-}
-
 /* A number (see dt_scan); an overflowing one is TS_ENONFINITE, an
  * underflowing one reads as strtod rounds it. */
 static ts_status
-parse_number(cursor *c, double *out)
+parse_number(dt_cursor *c, double *out)
 {
 	size_t		n;
 	double		d;
 
-	skip_space(c);
+	dt_skip_space(c);
 	n = dt_scan(c->s + c->pos, c->len - c->pos, &d);
 	if (n == 0)
 		return TS_ESYNTAX;
@@ -133,7 +99,7 @@ parse_number(cursor *c, double *out)
 
 /* period ':' value [ '(' rate '%' ')' ], added to b. */
 static ts_status
-parse_fact(cursor *c, ts_builder *b)
+parse_fact(dt_cursor *c, ts_builder *b)
 {
 	size_t		start;
 	tp_period	p;
@@ -153,12 +119,12 @@ parse_fact(cursor *c, ts_builder *b)
 	st = parse_number(c, &value);
 	if (st != TS_OK)
 		return st;
-	if (accept(c, '('))
+	if (dt_accept(c, '('))
 	{
 		st = parse_number(c, &growth);
 		if (st != TS_OK)
 			return st;
-		if (!accept(c, '%') || !accept(c, ')'))
+		if (!dt_accept(c, '%') || !dt_accept(c, ')'))
 			return TS_ESYNTAX;
 		has_growth = 1;
 	}
@@ -174,22 +140,22 @@ parse_fact(cursor *c, ts_builder *b)
 ts_status
 ts_parse(const char *text, size_t len, ts_builder *b)
 {
-	cursor		c;
+	dt_cursor	c;
 	ts_status	st;
 
 	c.s = text;
 	c.len = len;
 	c.pos = 0;
-	if (!accept(&c, '{'))
+	if (!dt_accept(&c, '{'))
 		return TS_ESYNTAX;
 	do
 	{
 		st = parse_fact(&c, b);
 		if (st != TS_OK)
 			return st;
-	} while (accept(&c, ','));
-	if (!accept(&c, '}'))
+	} while (dt_accept(&c, ','));
+	if (!dt_accept(&c, '}'))
 		return TS_ESYNTAX;
-	skip_space(&c);
+	dt_skip_space(&c);
 	return c.pos == c.len ? TS_OK : TS_ESYNTAX;
 }
