@@ -14,9 +14,14 @@ GLUE_OBJS = src/tracker.o src/summary_type.o src/period.o src/period_io.o src/pe
 	src/scoreboard.o
 OBJS = $(CORE_OBJS) $(GLUE_OBJS)
 
-# The install script is assembled from one fragment per SQL concept.
+# The current version's install script is assembled from one fragment per
+# SQL concept. Released versions are frozen: their install scripts and the
+# upgrade scripts between them are committed as they shipped, and
+# ALTER EXTENSION tracker UPDATE walks the chain (test/upgrade checks it).
+TRACKER_VERSION = 0.2.0
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
-DATA_built = sql/tracker--0.1.0.sql
+DATA_built = sql/tracker--$(TRACKER_VERSION).sql
+DATA = sql/tracker--0.1.0.sql sql/tracker--0.1.0--0.2.0.sql
 
 REGRESS = security period rates series series_parallel league observation_series projects scoreboard scoreboard_oracle
 REGRESS_OPTS = --inputdir=. --outputdir=. --encoding=UTF8
@@ -33,7 +38,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-sql/tracker--0.1.0.sql: $(INSTALL_PARTS)
+sql/tracker--$(TRACKER_VERSION).sql: $(INSTALL_PARTS)
 	cat $^ > $@
 
 $(OBJS): $(wildcard src/core/*.h src/*.h)
