@@ -61,11 +61,12 @@ JOIN pg_type ty ON ty.oid = t.oid
 WHERE d.deptype = 'e'
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tracker')
   AND ty.typnamespace NOT IN ('pg_catalog'::regnamespace, 'tracker'::regnamespace);
--- The extension and the schema PostgreSQL made for it belong to the role
--- that installed it; the member objects to the bootstrap superuser (oid
--- 10), so the installer cannot redefine them.
+-- The extension belongs to the role that installed it; the schema
+-- PostgreSQL made for it passed to the bootstrap superuser (oid 10), as
+-- did the member objects, so the installer can neither redefine them nor
+-- rename the schema away (sql/security_escalation.sql).
 SELECT e.extowner = 'regress_tracker_owner'::regrole AS ext_owned_by_installer,
-       n.nspowner = 'regress_tracker_owner'::regrole AS schema_owned_by_installer,
+       n.nspowner = 10 AS schema_owned_by_bootstrap_superuser,
        (SELECT bool_and(p.proowner = 10) FROM pg_proc p WHERE p.pronamespace = n.oid)
            AS functions_owned_by_bootstrap_superuser
 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
@@ -86,12 +87,12 @@ WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extna
   AND obj_description(d.objid, d.classid::regclass::text) IS NULL
 ORDER BY 1;
 
--- The schema PostgreSQL created for the extension outlives it; its owner
--- removes both.
+-- The schema PostgreSQL created for the extension outlives it, and
+-- belongs to the superuser.
 SET ROLE regress_tracker_owner;
 DROP EXTENSION tracker;
-DROP SCHEMA tracker;
 RESET ROLE;
+DROP SCHEMA tracker;
 SET ROLE regress_tracker_attacker;
 DROP SCHEMA attack CASCADE;
 RESET ROLE;

@@ -18,6 +18,7 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 #include "league_type.h"
@@ -25,27 +26,31 @@
 
 /*
  * Every name is qualified: the queries run under the caller's search_path.
- * Peers share parent and peer group, so numbering regions in this order
- * makes each peer group a run of numbers, ordered by code within it;
- * bytewise order (COLLATE "C") is the same under every database collation
- * and is the order of names in a league.
+ * The extension's own schema is not named here but found from this
+ * function's OID (see schema_of), so a schema renamed under an old
+ * version's install and a look-alike created under its name are never
+ * read; %1$s stands for it. Peers share parent and peer group, so
+ * numbering regions in this order makes each peer group a run of
+ * numbers, ordered by code within it; bytewise order (COLLATE "C") is the
+ * same under every database collation and is the order of names in a
+ * league.
  */
 static const char regions_query[] =
-"SELECT r.code, r.name, r.parent, r.peer_group FROM tracker.region r"
+"SELECT r.code, r.name, r.parent, r.peer_group FROM %1$s.region r"
 " ORDER BY r.parent COLLATE pg_catalog.\"C\" NULLS FIRST, r.peer_group COLLATE pg_catalog.\"C\" NULLS FIRST,"
 "          r.code COLLATE pg_catalog.\"C\"";
 
 static const char indicators_query[] =
 "SELECT i.code, i.name, i.unit_label, i.higher_is_better, i.decimals"
-"  FROM tracker.indicator i ORDER BY i.code COLLATE pg_catalog.\"C\"";
+"  FROM %1$s.indicator i ORDER BY i.code COLLATE pg_catalog.\"C\"";
 
 /* $1 = p. */
 static const char targets_query[] =
-"SELECT t.region, t.indicator, t.period, t.amount, t.growth FROM tracker.target t"
-" WHERE t.period OPERATOR(tracker.@>) $1";
+"SELECT t.region, t.indicator, t.period, t.amount, t.growth FROM %1$s.target t"
+" WHERE t.period OPERATOR(%1$s.@>) $1";
 
 static const char series_query[] =
-"SELECT s.region, s.indicator, s.series FROM tracker.observation_series s"
+"SELECT s.region, s.indicator, s.series FROM %1$s.observation_series s"
 " WHERE s.series IS NOT NULL";
 
 typedef struct Region
@@ -157,6 +162,7 @@ typedef struct Report
 {
 	tp_period	p;
 	Oid			period_type;	/* tracker.period's OID */
+	const char *schema;			/* the extension's schema, quoted */
 	bool		has_previous;
 	tp_period	previous;		/* the previous report: rank change */
 	tp_day		first_day;		/* rows need a fact starting from here */
@@ -570,7 +576,7 @@ run_query(Board *b, const char *query, int nargs, row_keeper keep)
 	br.pub.mydest = DestNone;	/* SPI keeps no rows for us */
 	br.board = b;
 	br.keep = keep;
-	plan = SPI_prepare(query, nargs, &b->report.period_type);
+	plan = SPI_prepare(psprintf(query, b->report.schema), nargs, &b->report.period_type);
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for a scoreboard query: %s",
 			 SPI_result_code_string(SPI_result));
@@ -890,6 +896,23 @@ emit(Board *b, ReturnSetInfo *rsinfo)
 	MemoryContextDelete(group);
 }
 
+/*
+ * The schema the extension's objects live in: the one this function was
+ * created in, found by OID. Only the name of its own objects within it is
+ * then trusted; they belong to the superuser who ran the install script.
+ */
+static const char *
+schema_of(FunctionCallInfo fcinfo)
+{
+	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+	char	   *name = OidIsValid(nsp) ? get_namespace_name(nsp) : NULL;
+
+	if (name == NULL)
+		elog(ERROR, "scoreboard: cannot find the schema of function %u",
+			 fcinfo->flinfo->fn_oid);
+	return quote_identifier(name);
+}
+
 PG_FUNCTION_INFO_V1(scoreboard);
 Datum
 scoreboard(PG_FUNCTION_ARGS)
@@ -905,6 +928,7 @@ scoreboard(PG_FUNCTION_ARGS)
 	memset(&b, 0, sizeof b);
 	r->p = PG_GETARG_PERIOD(0);
 	r->period_type = get_fn_expr_argtype(fcinfo->flinfo, 0);
+	r->schema = schema_of(fcinfo);
 	r->as_of = PG_GETARG_DATEADT(1);
 	r->has_previous = tp_previous_report(r->p, &r->previous) == TP_OK;
 	/* Rows show regions with a fact from the base year of the previous

@@ -4,9 +4,11 @@
 -- reference tables hold an office's data: the role that installs the
 -- extension (in a trusted install, a database owner rather than the
 -- superuser who owns the objects) may read and write them and pass that
--- on; nobody else until granted.
+-- on; nobody else until granted. Not TRIGGER: a trigger runs as whoever
+-- writes the table, so a trigger of the installer's on these superuser-
+-- owned tables would run its code as a superuser who loads data.
 GRANT USAGE ON SCHEMA tracker TO PUBLIC;
-GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES
     ON tracker.region, tracker.indicator, tracker.observation, tracker.target,
        tracker.project, tracker.project_milestone, tracker.project_investment,
        tracker.project_plan
