@@ -96,6 +96,37 @@ FROM observation_series WHERE region = 'a' AND indicator = 'inv' AND grain = 'mo
 REVOKE ALL ON observation FROM regress_tracker_clerk;
 DROP ROLE regress_tracker_clerk;
 
+-- Writes that skip the triggers (pg_restore --disable-triggers, a
+-- replication subscriber's session_replication_role = replica) leave the
+-- store behind. scoreboard() refuses to read a store that misses facts of
+-- its period (55000), and rebuild_series() rebuilds it.
+INSERT INTO target VALUES ('a', 'inv', '2023', 100, NULL);
+SELECT region, indicator, value FROM scoreboard('2023-01', '2023-02-10');
+SET session_replication_role = replica;
+INSERT INTO observation VALUES ('b', 'inv', '2023-01', 9, NULL), ('b', 'gdp', '2023-01', 4, NULL);
+RESET session_replication_role;
+SELECT region, indicator, value FROM scoreboard('2023-01', '2023-02-10');
+-- One region's series: b's inv and gdp (and b's others) are written.
+SELECT rebuild_series('b') AS written,
+       (SELECT count(*) FROM observation_series WHERE region = 'b') AS b_series;
+SELECT region, indicator, value FROM scoreboard('2023-01', '2023-02-10') ORDER BY 1, 2;
+-- A fact deleted behind the store's back is caught too; one indicator is
+-- rebuilt (both regions' inv series).
+ALTER TABLE observation DISABLE TRIGGER observation_series_delete;
+DELETE FROM observation WHERE region = 'b' AND indicator = 'inv' AND period = '2023-01';
+ALTER TABLE observation ENABLE TRIGGER observation_series_delete;
+SELECT count(*) FROM scoreboard('2023-01', '2023-02-10');
+SELECT rebuild_series(indicator => 'inv') AS written;
+SELECT region, indicator, value FROM scoreboard('2023-01', '2023-02-10') ORDER BY 1, 2;
+-- A store emptied (a data-only restore into a new database) is refused
+-- even for a period without facts, then rebuilt whole.
+DELETE FROM observation_series;
+SELECT count(*) FROM scoreboard('2030-01', '2030-02-10');
+SELECT rebuild_series() = (SELECT count(DISTINCT (region, indicator, grain(period))) FROM observation)
+       AS all_written;
+SELECT pg_temp.stale() AS stale;
+DELETE FROM target;
+
 -- TRUNCATE empties it too.
 TRUNCATE observation;
 SELECT count(*) AS after_truncate FROM observation_series;

@@ -71,13 +71,19 @@ SELECT e.extowner = 'regress_tracker_owner'::regrole AS ext_owned_by_installer,
            AS functions_owned_by_bootstrap_superuser
 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE e.extname = 'tracker';
--- Every member function but the trigger function is PARALLEL SAFE and
--- not volatile.
-SELECT count(*) FILTER (WHERE p.proparallel <> 's') AS not_parallel_safe,
-       count(*) FILTER (WHERE p.provolatile = 'v') AS volatile
+-- Every member function is PARALLEL SAFE and not volatile but the
+-- trigger functions and rebuild_series, which writes the store; and only
+-- those run as their owner (SECURITY DEFINER) that must write it.
+SELECT p.proname, p.proparallel, p.provolatile, p.prosecdef
 FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
 WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tracker')
-  AND p.prorettype <> 'trigger'::regtype;
+  AND (p.proparallel <> 's' OR p.provolatile = 'v' OR p.prosecdef
+       OR p.prorettype = 'trigger'::regtype)
+ORDER BY 1;
+-- rebuild_series is for the installing role (and whom it grants it to).
+SET ROLE regress_tracker_attacker;
+SELECT tracker.rebuild_series();
+RESET ROLE;
 -- Every member function, type, operator and operator class has a comment.
 SELECT pg_describe_object(d.classid, d.objid, 0) AS uncommented
 FROM pg_depend d

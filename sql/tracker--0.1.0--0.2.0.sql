@@ -139,6 +139,139 @@ REVOKE TRIGGER
        tracker.project_plan
     FROM @extowner@ CASCADE;
 
+-- ---- 3. Reference data that breaks every report is refused (50_schema.sql) ----
+--
+-- NaN passed "x >= 0", and an infinite date made project_progress and
+-- lagging_projects fail for every region; a parent cycle has no top.
+-- Existing rows that the new rules refuse stop the update, listed, rather
+-- than the constraint's bare error.
+DO $check$
+DECLARE
+    bad pg_catalog.text;
+BEGIN
+    SELECT pg_catalog.string_agg(x, ', ') INTO bad FROM (
+        SELECT pg_catalog.format('project %s: total_investment %s', p.id, p.total_investment)
+        FROM tracker.project p
+        WHERE NOT (p.total_investment >= 0 AND p.total_investment < 'Infinity')
+        UNION ALL
+        SELECT pg_catalog.format('project %s, period %s: planned_investment %s',
+                                 p.project, p.period, p.planned_investment)
+        FROM tracker.project_plan p
+        WHERE NOT (p.planned_investment >= 0 AND p.planned_investment < 'Infinity')
+        UNION ALL
+        SELECT pg_catalog.format('project %s, period %s: amount %s', i.project, i.period, i.amount)
+        FROM tracker.project_investment i
+        WHERE NOT (i.amount >= 0 AND i.amount < 'Infinity')
+        UNION ALL
+        SELECT pg_catalog.format('project %s, stage %s: dates %s, %s',
+                                 m.project, m.stage, m.planned_date, m.actual_date)
+        FROM tracker.project_milestone m
+        WHERE NOT (pg_catalog.isfinite(m.planned_date) AND pg_catalog.isfinite(m.actual_date))
+        UNION ALL
+        SELECT pg_catalog.format('region %s: its parent chain returns to it', c.code)
+        FROM (WITH RECURSIVE up (start, code, path, is_cycle) AS (
+                  SELECT r.code, r.parent, ARRAY[r.code], false
+                  FROM tracker.region r WHERE r.parent IS NOT NULL
+                  UNION ALL
+                  SELECT up.start, r.parent, up.path || up.code, up.code = ANY (up.path)
+                  FROM up JOIN tracker.region r ON r.code = up.code
+                  WHERE NOT up.is_cycle AND r.parent IS NOT NULL)
+              SELECT DISTINCT u.start AS code FROM up u
+              WHERE u.is_cycle AND u.code = u.start) c
+        ORDER BY 1) rows(x);
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'tracker 0.2.0 refuses rows that tracker 0.1.0 accepted'
+            USING ERRCODE = 'check_violation',
+                  DETAIL = pg_catalog.format('They are: %s.', bad),
+                  HINT = 'Correct or delete them (amounts finite and >= 0, dates finite, regions in a tree), then update.';
+    END IF;
+END
+$check$;
+
+ALTER TABLE tracker.project DROP CONSTRAINT project_total_investment_check;
+ALTER TABLE tracker.project ADD CONSTRAINT project_total_investment_valid
+    CHECK (total_investment >= 0 AND total_investment < 'Infinity');
+ALTER TABLE tracker.project_milestone ADD CONSTRAINT milestone_dates_finite
+    CHECK (pg_catalog.isfinite(planned_date) AND pg_catalog.isfinite(actual_date));
+ALTER TABLE tracker.project_investment DROP CONSTRAINT project_investment_amount_check;
+ALTER TABLE tracker.project_investment ADD CONSTRAINT project_investment_amount_valid
+    CHECK (amount >= 0 AND amount < 'Infinity');
+ALTER TABLE tracker.project_plan DROP CONSTRAINT project_plan_planned_investment_check;
+ALTER TABLE tracker.project_plan ADD CONSTRAINT project_plan_planned_investment_valid
+    CHECK (planned_investment >= 0 AND planned_investment < 'Infinity');
+
+CREATE FUNCTION tracker.region_parent_check() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    cycle pg_catalog.text[];
+BEGIN
+    WITH RECURSIVE up (code, parent, path, is_cycle) AS (
+        SELECT r.code, r.parent, ARRAY[r.code], false
+        FROM tracker.region r WHERE r.code = NEW.code
+        UNION ALL
+        SELECT r.code, r.parent, up.path || r.code, r.code = ANY (up.path)
+        FROM up JOIN tracker.region r ON r.code = up.parent
+        WHERE NOT up.is_cycle
+    )
+    SELECT u.path INTO cycle FROM up u WHERE u.is_cycle LIMIT 1;
+    IF cycle IS NOT NULL THEN
+        RAISE EXCEPTION 'region % is its own ancestor', cycle[pg_catalog.array_length(cycle, 1)]
+            USING ERRCODE = 'check_violation',
+                  DETAIL = pg_catalog.format('Following parent from %s: %s.', NEW.code,
+                                             pg_catalog.array_to_string(cycle, ' → ')),
+                  HINT = 'Regions form a tree: give one region of the cycle another parent, or none.';
+    END IF;
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION tracker.region_parent_check() IS
+    'constraint trigger function: rejects a region whose parent chain leads back to itself (23514)';
+CREATE CONSTRAINT TRIGGER region_parent_acyclic
+    AFTER INSERT OR UPDATE OF parent ON tracker.region
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION tracker.region_parent_check();
+
+-- ---- 4. rebuild_series (55_observation_series.sql) ----
+
+-- rebuild_series: the store from scratch, for all observations or those
+-- of one region and/or indicator (NULL: any). The upkeep triggers do not
+-- fire when observations are written with triggers disabled —
+-- pg_restore --disable-triggers, session_replication_role = replica on a
+-- logical replication subscriber — and scoreboard() then refuses to read
+-- a store that misses the facts of its period (55000) until this has run.
+-- It takes a lock on tracker.observation that lets readers on and makes
+-- writers (and another rebuild) wait. SECURITY DEFINER like the triggers,
+-- and for the same reason: only they write the store; EXECUTE is the
+-- installing role's, to grant on.
+CREATE FUNCTION tracker.rebuild_series(region pg_catalog.text DEFAULT NULL,
+                                       indicator pg_catalog.text DEFAULT NULL)
+RETURNS pg_catalog.int8
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    written pg_catalog.int8;
+BEGIN
+    LOCK TABLE tracker.observation IN SHARE ROW EXCLUSIVE MODE;
+    IF rebuild_series.region IS NULL AND rebuild_series.indicator IS NULL THEN
+        TRUNCATE tracker.observation_series;
+    ELSE
+        DELETE FROM tracker.observation_series s
+        WHERE (rebuild_series.region IS NULL OR s.region = rebuild_series.region)
+          AND (rebuild_series.indicator IS NULL OR s.indicator = rebuild_series.indicator);
+    END IF;
+    INSERT INTO tracker.observation_series (region, indicator, grain, series)
+    SELECT o.region, o.indicator, tracker.grain(o.period),
+           tracker.series(o.period, o.value, o.growth)
+    FROM tracker.observation o
+    WHERE (rebuild_series.region IS NULL OR o.region = rebuild_series.region)
+      AND (rebuild_series.indicator IS NULL OR o.indicator = rebuild_series.indicator)
+    GROUP BY o.region, o.indicator, tracker.grain(o.period);
+    GET DIAGNOSTICS written = ROW_COUNT;
+    RETURN written;
+END $$;
+COMMENT ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) IS
+    'rebuilds tracker.observation_series from tracker.observation, for all or one region and/or indicator (NULL: any); returns the number of series written; after writes that skipped its triggers (pg_restore --disable-triggers, a replication subscriber)';
+REVOKE EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) TO @extowner@ WITH GRANT OPTION;
+
 -- ---- last: the schema is sealed (99_schema_seal.sql) ----
 DO $seal$
 DECLARE

@@ -22,6 +22,7 @@
 #include "utils/memutils.h"
 
 #include "league_type.h"
+#include "series_store.h"
 #include "series_type.h"
 
 /*
@@ -214,6 +215,7 @@ typedef struct Board
 	NameEntry  *last_indicator;
 	targets_hash *targets;
 	Vec			rows;			/* BoardRow */
+	StoreWitness witness;		/* is the store current? */
 } Board;
 
 static void *
@@ -352,13 +354,18 @@ keep_target(Board *b, const Datum *values, const bool *isnull)
 
 /* ---- reading a series ---- */
 
-/* A reading that the series cannot give is NULL: a missing fact. */
+/*
+ * A reading that the series cannot give is NULL: a missing fact, or a
+ * number beyond the float8 range (a sum or a growth that overflows). One
+ * such row must not cost the whole board, so on a board that is a NULL
+ * cell where the accessor of the same name raises 22003.
+ */
 static void
 take(BoardRow *row, int k, ts_status st, double x, tp_grain g, tp_period p)
 {
 	row->known[k] = (st == TS_OK);
 	row->reading[k] = st == TS_OK ? x : 0.0;
-	if (st != TS_OK && st != TS_NULL)
+	if (st != TS_OK && st != TS_NULL && st != TS_ENONFINITE)
 		series_read_error(st, g, p);
 }
 
@@ -442,6 +449,10 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("corrupt tracker.series value in tracker.observation_series")));
+	b->witness.series++;
+	if (g == b->witness.grain)
+		b->witness.stored += (ts_find(&v, b->witness.unit, 0) >= 0) +
+			(ts_find(&v, b->witness.unit, 1) >= 0);
 	resolve_grain(runs, r, g);
 	if (runs->p_status[g] != TS_OK ||
 		!ts_has_fact_starting(&v, r->first_day, tp_end(r->p)))
@@ -606,6 +617,7 @@ fetch(Board *b)
 	b->rows.cap = Max(Min(b->regions.n * b->indicators.n, (int64) 1 << 16), 256);
 	b->rows.items = MemoryContextAllocHuge(b->cxt, b->rows.cap * b->rows.size);
 	run_query(b, series_query, 0, keep_series);
+	store_check(&b->witness, b->report.schema, b->report.period_type);
 	SPI_finish();
 }
 
@@ -660,22 +672,33 @@ put_int(Output *o, int col, bool known, int64 x)
 	o->values[col] = known ? Int32GetDatum((int32) x) : (Datum) 0;
 }
 
-/* A rate from the core: OK gives a value, NULL none, the rest an error. */
+/* A rate from the core: OK gives a value; NULL, or a result beyond the
+ * float8 range (a NULL cell, as in take), none; the rest an error. */
 static bool
 rate(tr_status st, const char *fn)
 {
 	if (st == TR_OK)
 		return true;
-	if (st != TR_NULL)
+	if (st != TR_NULL && st != TR_EOVERFLOW)
 		tracker_rate_error(st, fn, "");
 	return false;
 }
 
 /*
  * One league of a peer group, and where each of the group's rows stands
- * in it. Rows come in code order, which is the league's name order, so
- * the k-th ranked row is at by_name[k]: no name is looked up.
+ * in it. A row enters the league under its region's number written as
+ * eight hex digits: peers are numbered in code order, so the names sort
+ * as the codes do and the k-th ranked row is at by_name[k] (no name is
+ * looked up), and a region code of any length ranks (a league's names
+ * hold at most TL_MAX_ENTITY bytes).
  */
+#define RANK_NAME_LEN 8
+
+static void
+rank_name(int32 region, char name[RANK_NAME_LEN + 1])
+{
+	snprintf(name, RANK_NAME_LEN + 1, "%08x", (unsigned int) region);
+}
 typedef struct Standing
 {
 	tl_view		view;
@@ -692,13 +715,13 @@ build_league(Standing *s, const BoardRow *const *rows, int64 n, const Board *b,
 	league_builder_init(&builder, decimals, CurrentMemoryContext);
 	for (i = 0; i < n; i++)
 	{
-		const text *code = VEC_AT(b->regions, Region, KEY_REGION(rows[i]->key)).code;
+		char		name[RANK_NAME_LEN + 1];
 		tl_status	st;
 
 		if (!rows[i]->known[reading])
 			continue;
-		st = tl_builder_add(&builder, VARDATA(code), VARSIZE(code) - VARHDRSZ,
-							rows[i]->reading[reading]);
+		rank_name(KEY_REGION(rows[i]->key), name);
+		st = tl_builder_add(&builder, name, RANK_NAME_LEN, rows[i]->reading[reading]);
 		if (st != TL_OK)
 			league_error(st);
 	}
@@ -708,14 +731,16 @@ build_league(Standing *s, const BoardRow *const *rows, int64 n, const Board *b,
 
 /* The position of a ranked row (known reading) in its league, in turn. */
 static int32
-position(Standing *s, const text *code)
+position(Standing *s, int32 region)
 {
 	int32		pos = s->view.by_name[s->next++];
+	char		expected[RANK_NAME_LEN + 1];
 	const char *name;
 	size_t		len;
 
+	rank_name(region, expected);
 	tl_name_at(&s->view, pos, &name, &len);
-	if (len != VARSIZE(code) - VARHDRSZ || memcmp(name, VARDATA(code), len) != 0)
+	if (len != RANK_NAME_LEN || memcmp(name, expected, len) != 0)
 		elog(ERROR, "scoreboard: rows out of league name order");
 	return pos;
 }
@@ -729,12 +754,13 @@ typedef struct Leagues
 } Leagues;
 
 static void
-put_standing(Output *o, const BoardRow *row, const text *code, bool desc, Leagues *l)
+put_standing(Output *o, const BoardRow *row, bool desc, Leagues *l)
 {
 	const bool *k = row->known;
-	int32		g = k[R_GROWTH] ? position(&l->growth, code) : -1;
-	int32		pg = k[R_PREVIOUS_GROWTH] ? position(&l->previous_growth, code) : -1;
-	int32		a = k[R_VALUE] ? position(&l->amount, code) : -1;
+	int32		region = KEY_REGION(row->key);
+	int32		g = k[R_GROWTH] ? position(&l->growth, region) : -1;
+	int32		pg = k[R_PREVIOUS_GROWTH] ? position(&l->previous_growth, region) : -1;
+	int32		a = k[R_VALUE] ? position(&l->amount, region) : -1;
 	double		gap = 0.0;
 	tl_status	st;
 
@@ -747,7 +773,7 @@ put_standing(Output *o, const BoardRow *row, const text *code, bool desc, League
 			? tl_competition_at(&l->previous_growth.view, pg, desc) -
 			tl_competition_at(&l->growth.view, g, desc) : 0);
 	st = g >= 0 ? tl_gap_to_leader_at(&l->growth.view, g, desc, &gap) : TL_NULL;
-	if (st != TL_OK && st != TL_NULL)
+	if (st != TL_OK && st != TL_NULL && st != TL_ENONFINITE)
 		league_error(st);
 	put_float(o, O_GAP_TO_LEADER, st == TL_OK, gap);
 }
@@ -803,11 +829,7 @@ emit_row(Emitter *e, const BoardRow *row, const Region *region,
 	if (k[R_GROWTH] && has_target_growth)
 	{
 		gap = n[R_GROWTH] - t->growth;
-		if (!isfinite(gap))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value out of range: growth_gap overflows")));
-		has_gap = true;
+		has_gap = isfinite(gap);
 	}
 	put_float(&o, O_GROWTH_GAP, has_gap, gap);
 	put_float(&o, O_TIME_PROGRESS, t != NULL, t != NULL ? e->progress : 0.0);
@@ -818,7 +840,7 @@ emit_row(Emitter *e, const BoardRow *row, const Region *region,
 	if (has_pace || has_gap)
 		has_light = rate(tr_light_of(has_pace ? pace : gap, 0.0, -5.0, &light), "light");
 	put_text(&o, O_LIGHT, has_light ? e->lights[light] : NULL);
-	put_standing(&o, row, region->code, ind->higher_is_better, l);
+	put_standing(&o, row, ind->higher_is_better, l);
 	tuplestore_putvalues(e->store, e->desc, o.values, o.nulls);
 }
 
@@ -931,6 +953,7 @@ scoreboard(PG_FUNCTION_ARGS)
 	r->schema = schema_of(fcinfo);
 	r->as_of = PG_GETARG_DATEADT(1);
 	r->has_previous = tp_previous_report(r->p, &r->previous) == TP_OK;
+	store_witness_init(&b.witness, r->p);
 	/* Rows show regions with a fact from the base year of the previous
 	 * report through p: a region that stopped reporting still shows. */
 	r->first_day = 0;

@@ -71,7 +71,10 @@ CREATE TABLE tracker.project (
     name              pg_catalog.text NOT NULL,
     region            pg_catalog.text NOT NULL REFERENCES tracker.region (code),
     industry          pg_catalog.text,
-    total_investment  pg_catalog.float8 CHECK (total_investment >= 0)
+    total_investment  pg_catalog.float8,
+    -- NaN passes x >= 0 (it sorts above every number), not x < Infinity.
+    CONSTRAINT project_total_investment_valid
+        CHECK (total_investment >= 0 AND total_investment < 'Infinity')
 );
 CREATE INDEX project_region_idx ON tracker.project (region);
 COMMENT ON TABLE tracker.project IS 'investment projects and the region they count for';
@@ -82,7 +85,9 @@ CREATE TABLE tracker.project_milestone (
     planned_date  pg_catalog.date,
     actual_date   pg_catalog.date,
     PRIMARY KEY (project, stage),
-    CONSTRAINT milestone_dated CHECK (planned_date IS NOT NULL OR actual_date IS NOT NULL)
+    CONSTRAINT milestone_dated CHECK (planned_date IS NOT NULL OR actual_date IS NOT NULL),
+    CONSTRAINT milestone_dates_finite
+        CHECK (pg_catalog.isfinite(planned_date) AND pg_catalog.isfinite(actual_date))
 );
 COMMENT ON TABLE tracker.project_milestone IS
     'planned and actual dates of a project''s stages; actual dates never run backwards along the lifecycle';
@@ -90,16 +95,19 @@ COMMENT ON TABLE tracker.project_milestone IS
 CREATE TABLE tracker.project_investment (
     project  pg_catalog.text NOT NULL REFERENCES tracker.project (id) ON DELETE CASCADE,
     period   tracker.period NOT NULL,
-    amount   pg_catalog.float8 NOT NULL CHECK (amount >= 0),
-    PRIMARY KEY (project, period)
+    amount   pg_catalog.float8 NOT NULL,
+    PRIMARY KEY (project, period),
+    CONSTRAINT project_investment_amount_valid CHECK (amount >= 0 AND amount < 'Infinity')
 );
 COMMENT ON TABLE tracker.project_investment IS 'investment completed by a project in a period';
 
 CREATE TABLE tracker.project_plan (
     project             pg_catalog.text NOT NULL REFERENCES tracker.project (id) ON DELETE CASCADE,
     period              tracker.period NOT NULL,
-    planned_investment  pg_catalog.float8 NOT NULL CHECK (planned_investment >= 0),
-    PRIMARY KEY (project, period)
+    planned_investment  pg_catalog.float8 NOT NULL,
+    PRIMARY KEY (project, period),
+    CONSTRAINT project_plan_planned_investment_valid
+        CHECK (planned_investment >= 0 AND planned_investment < 'Infinity')
 );
 COMMENT ON TABLE tracker.project_plan IS 'investment a project plans for a period (often a year)';
 
@@ -134,6 +142,41 @@ COMMENT ON FUNCTION tracker.project_milestone_check() IS
 CREATE TRIGGER project_milestone_order
     BEFORE INSERT OR UPDATE ON tracker.project_milestone
     FOR EACH ROW EXECUTE FUNCTION tracker.project_milestone_check();
+
+-- A region may not be its own ancestor: a cycle (r1 → r2 → r1) has no
+-- top, so no subtree or peer group is well defined. Checked at commit
+-- (the parent key is deferred too, so a restore may load regions in any
+-- order), from the region's row as it is then; rejected with
+-- check_violation (23514) naming the cycle.
+CREATE FUNCTION tracker.region_parent_check() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    cycle pg_catalog.text[];
+BEGIN
+    WITH RECURSIVE up (code, parent, path, is_cycle) AS (
+        SELECT r.code, r.parent, ARRAY[r.code], false
+        FROM tracker.region r WHERE r.code = NEW.code
+        UNION ALL
+        SELECT r.code, r.parent, up.path || r.code, r.code = ANY (up.path)
+        FROM up JOIN tracker.region r ON r.code = up.parent
+        WHERE NOT up.is_cycle
+    )
+    SELECT u.path INTO cycle FROM up u WHERE u.is_cycle LIMIT 1;
+    IF cycle IS NOT NULL THEN
+        RAISE EXCEPTION 'region % is its own ancestor', cycle[pg_catalog.array_length(cycle, 1)]
+            USING ERRCODE = 'check_violation',
+                  DETAIL = pg_catalog.format('Following parent from %s: %s.', NEW.code,
+                                             pg_catalog.array_to_string(cycle, ' → ')),
+                  HINT = 'Regions form a tree: give one region of the cycle another parent, or none.';
+    END IF;
+    RETURN NULL;
+END $$;
+COMMENT ON FUNCTION tracker.region_parent_check() IS
+    'constraint trigger function: rejects a region whose parent chain leads back to itself (23514)';
+CREATE CONSTRAINT TRIGGER region_parent_acyclic
+    AFTER INSERT OR UPDATE OF parent ON tracker.region
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION tracker.region_parent_check();
 
 SELECT pg_catalog.pg_extension_config_dump('tracker.region', '');
 SELECT pg_catalog.pg_extension_config_dump('tracker.indicator', '');

@@ -97,3 +97,43 @@ CREATE TRIGGER observation_series_delete AFTER DELETE ON tracker.observation
     FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
 CREATE TRIGGER observation_series_truncate AFTER TRUNCATE ON tracker.observation
     FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
+
+-- rebuild_series: the store from scratch, for all observations or those
+-- of one region and/or indicator (NULL: any). The upkeep triggers do not
+-- fire when observations are written with triggers disabled —
+-- pg_restore --disable-triggers, session_replication_role = replica on a
+-- logical replication subscriber — and scoreboard() then refuses to read
+-- a store that misses the facts of its period (55000) until this has run.
+-- It takes a lock on tracker.observation that lets readers on and makes
+-- writers (and another rebuild) wait. SECURITY DEFINER like the triggers,
+-- and for the same reason: only they write the store; EXECUTE is the
+-- installing role's, to grant on.
+CREATE FUNCTION tracker.rebuild_series(region pg_catalog.text DEFAULT NULL,
+                                       indicator pg_catalog.text DEFAULT NULL)
+RETURNS pg_catalog.int8
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    written pg_catalog.int8;
+BEGIN
+    LOCK TABLE tracker.observation IN SHARE ROW EXCLUSIVE MODE;
+    IF rebuild_series.region IS NULL AND rebuild_series.indicator IS NULL THEN
+        TRUNCATE tracker.observation_series;
+    ELSE
+        DELETE FROM tracker.observation_series s
+        WHERE (rebuild_series.region IS NULL OR s.region = rebuild_series.region)
+          AND (rebuild_series.indicator IS NULL OR s.indicator = rebuild_series.indicator);
+    END IF;
+    INSERT INTO tracker.observation_series (region, indicator, grain, series)
+    SELECT o.region, o.indicator, tracker.grain(o.period),
+           tracker.series(o.period, o.value, o.growth)
+    FROM tracker.observation o
+    WHERE (rebuild_series.region IS NULL OR o.region = rebuild_series.region)
+      AND (rebuild_series.indicator IS NULL OR o.indicator = rebuild_series.indicator)
+    GROUP BY o.region, o.indicator, tracker.grain(o.period);
+    GET DIAGNOSTICS written = ROW_COUNT;
+    RETURN written;
+END $$;
+COMMENT ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) IS
+    'rebuilds tracker.observation_series from tracker.observation, for all or one region and/or indicator (NULL: any); returns the number of series written; after writes that skipped its triggers (pg_restore --disable-triggers, a replication subscriber)';
+REVOKE EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) TO @extowner@ WITH GRANT OPTION;

@@ -1,0 +1,51 @@
+-- What the reference tables refuse: rows that would make a report fail
+-- for every region, or that have no meaning (issue 10). Each is
+-- rejected on write with check_violation (23514) naming the rule.
+SET search_path = tracker, public;
+INSERT INTO region VALUES ('city', 'City', NULL, NULL), ('a', 'A', 'city', NULL),
+  ('b', 'B', 'city', NULL), ('a1', 'A1', 'a', NULL);
+INSERT INTO project VALUES ('p1', 'Plant', 'a', NULL, 10);
+
+-- NaN passes "x >= 0" (it sorts above every number); it and the
+-- infinities are refused in every amount of the project tables.
+INSERT INTO project VALUES ('p2', 'P2', 'a', NULL, 'NaN');
+INSERT INTO project VALUES ('p2', 'P2', 'a', NULL, 'Infinity');
+INSERT INTO project VALUES ('p2', 'P2', 'a', NULL, -1);
+INSERT INTO project VALUES ('p2', 'P2', 'a', NULL, NULL);
+UPDATE project SET total_investment = 'NaN' WHERE id = 'p1';
+INSERT INTO project_plan VALUES ('p1', '2022', 'NaN');
+INSERT INTO project_plan VALUES ('p1', '2022', '-Infinity');
+INSERT INTO project_investment VALUES ('p1', '2022-07', 'NaN');
+INSERT INTO project_investment VALUES ('p1', '2022-07', 'Infinity');
+-- So are infinite dates, which no lifecycle has.
+INSERT INTO project_milestone VALUES ('p1', 'started', 'infinity', NULL);
+INSERT INTO project_milestone VALUES ('p1', 'started', '2022-07-01', '-infinity');
+-- The reports still run for every region.
+INSERT INTO project_plan VALUES ('p1', '2022', 100);
+INSERT INTO project_investment VALUES ('p1', '2022-07', 10);
+INSERT INTO project_milestone VALUES ('p1', 'started', '2022-07-01', NULL);
+SELECT region, projects, planned_to_start, started FROM project_progress('2022-Q3', '2022-08-01');
+SELECT project, reason, days_late FROM lagging_projects('2022-Q3', '2022-08-01') ORDER BY 1, 2;
+
+-- Regions form a tree: no region is its own ancestor, checked at commit
+-- (rows may arrive in any order within a transaction, as in a restore).
+UPDATE region SET parent = 'b' WHERE code = 'a';
+UPDATE region SET parent = 'a1' WHERE code = 'city';
+INSERT INTO region VALUES ('r1', 'R1', 'r2', NULL), ('r2', 'R2', 'r1', NULL);
+INSERT INTO region VALUES ('r3', 'R3', 'r3', NULL);
+BEGIN;
+INSERT INTO region VALUES ('r4', 'R4', 'r5', NULL);
+UPDATE region SET parent = 'r4' WHERE code = 'a1';
+INSERT INTO region VALUES ('r5', 'R5', 'a1', NULL);
+COMMIT;
+-- A cycle made and undone within one transaction is no cycle at commit.
+BEGIN;
+UPDATE region SET parent = 'a1' WHERE code = 'a';
+UPDATE region SET parent = 'city' WHERE code = 'a';
+COMMIT;
+SELECT code, parent FROM region ORDER BY code;
+
+DELETE FROM project;
+DELETE FROM region WHERE parent IS NOT NULL AND code NOT IN (SELECT parent FROM region WHERE parent IS NOT NULL);
+DELETE FROM region WHERE parent IS NOT NULL;
+DELETE FROM region;
