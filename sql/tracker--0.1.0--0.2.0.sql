@@ -133,11 +133,33 @@ END
 $guard$;
 
 -- ---- 2. Privileges (90_grants.sql): no TRIGGER on the reference tables ----
-REVOKE TRIGGER
-    ON tracker.region, tracker.indicator, tracker.observation, tracker.target,
-       tracker.project, tracker.project_milestone, tracker.project_investment,
-       tracker.project_plan
-    FROM @extowner@ CASCADE;
+-- Revoked from the installing role, and from whom it granted it on; not
+-- when that role owns the tables (a superuser installed 0.1.0), whose
+-- privileges as owner a fresh install leaves whole.
+DO $grants$
+BEGIN
+    IF (SELECT e.extowner FROM pg_catalog.pg_extension e
+        WHERE e.extname OPERATOR(pg_catalog.=) 'tracker')
+       OPERATOR(pg_catalog.<>)
+       (SELECT c.relowner FROM pg_catalog.pg_class c
+        WHERE c.oid OPERATOR(pg_catalog.=) 'tracker.observation'::pg_catalog.regclass) THEN
+        REVOKE TRIGGER
+            ON tracker.region, tracker.indicator, tracker.observation, tracker.target,
+               tracker.project, tracker.project_milestone, tracker.project_investment,
+               tracker.project_plan
+            FROM @extowner@ CASCADE;
+    ELSE
+        REVOKE GRANT OPTION FOR TRIGGER
+            ON tracker.region, tracker.indicator, tracker.observation, tracker.target,
+               tracker.project, tracker.project_milestone, tracker.project_investment,
+               tracker.project_plan
+            FROM @extowner@ CASCADE;
+    END IF;
+END
+$grants$;
+-- The schema's privileges as a fresh install records them (pg_init_privs
+-- keeps what the install script granted, by the owner of the time).
+GRANT USAGE ON SCHEMA tracker TO PUBLIC;
 
 -- ---- 3. Reference data that breaks every report is refused (50_schema.sql) ----
 --
