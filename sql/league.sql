@@ -92,8 +92,11 @@ SELECT (SELECT league(district, g) FROM growth WHERE false) IS NULL AS empty,
        rank(NULL::league, 'x') IS NULL AS null_league,
        (SELECT rank(l, NULL) FROM l WHERE period = 'now') IS NULL AS null_entity;
 
--- Errors: an entity given twice (21000), decimals out of range, an unknown
--- method, a negative n (22023), a non-finite value (22003), bad text (22P02).
+-- Errors: an entity given twice (21000), decimals out of range or
+-- different in two rows, an unknown method, a negative n (22023), a
+-- non-finite value (22003), a name over 1024 bytes (22001, in text as in
+-- the aggregate), a number out of float8's range in text (22003), bad
+-- text (22P02).
 CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS
 $$BEGIN EXECUTE q; RETURN 'no error'; EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE; END$$;
 SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
@@ -102,6 +105,9 @@ SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
   ($q$SELECT tracker.rank('{"a": 1}'::tracker.league, 'a', true, 'olympic')$q$),
   ($q$SELECT tracker.top('{"a": 1}'::tracker.league, -1)$q$),
   ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', 'Infinity'::float8)) t(d, v)$q$),
+  ($q$SELECT tracker.league(repeat('x', 1025), 1)$q$),
+  ($q$SELECT ('{"' || repeat('x', 1025) || '": 1}')::tracker.league$q$),
+  ($q$SELECT '{"a": 1e-400}'::tracker.league$q$),
   ($q$SELECT '{"a": 1, "a": 2}'::tracker.league$q$),
   ($q$SELECT '{"a" 1}'::tracker.league$q$)) v(q);
 SELECT league(d, v) FROM (VALUES ('haishu', 1), ('beilun', 2), ('haishu', 3)) t(d, v);
@@ -110,8 +116,26 @@ SELECT league(d, v, dec) FROM (VALUES ('haishu', 1, 1), ('beilun', 2, 2)) t(d, v
 SELECT rank(l, 'haishu', true, 'olympic') FROM l WHERE period = 'now';
 SELECT top(l, -1) FROM l WHERE period = 'now';
 SELECT league(d, v) FROM (VALUES ('haishu', 'NaN'::float8)) t(d, v);
+-- Names: 1024 bytes fit; 1025 do not, in text as in the aggregate (22001,
+-- the limit, how the name begins and its length); 342 × 区 are 1026 bytes.
+SELECT size(('{"' || repeat('x', 1024) || '": 1}')::league) AS longest_name_fits;
+SELECT ('{"' || repeat('x', 1025) || '": 1}')::league;
+SELECT ('{"a": 1, "' || repeat('区', 342) || '": 2}')::league;
+SELECT league(repeat('区', 342), 1);
+-- Numbers in text follow float8 input: a denormal is a number, 0e-400 an
+-- exact zero; underflow to zero and overflow are out of range (22003),
+-- quoting the number as '1e-400'::float8 does, and the entity as written.
+SELECT '{"a": 1e-310, "b": 0e-400}'::league AS denormal;
+SELECT '{"a": 1e-400}'::league;
+SELECT '{"a": 1, "区\\县": -1e400}'::league;
+-- Malformed text says where (in characters) or what went wrong.
 SELECT '{}'::league;
 SELECT '{"a": 1, "a": 2}'::league;
+SELECT '{"a" 1}'::league;
+SELECT '{"海曙": 1, "a": x}'::league;
+SELECT '{"a\n": 1}'::league;
+SELECT '{"a": 1'::league;
+SELECT '{"a": 1}/16'::league;
 
 -- Oracle: 12,000 rows in 8 groups with many ties (values 0..49), every
 -- entity's rank in every method and direction against PostgreSQL's own

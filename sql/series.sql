@@ -199,3 +199,26 @@ SELECT '{2022-01: 1, 2022-01: 2}'::series;
 SELECT '{2022-01: 1, 2022-Q2: 2}'::series;
 SELECT '{}'::series;
 SELECT '{2022-01 1}'::series;
+
+-- The rule for rows, as before: the aggregate keeps a value whose rate is
+-- -100% or less, without the rate.
+SELECT series(p, v, g) FROM (VALUES ('2022-07'::period, 100, -100), ('2022-08', 50, -250)) t(p, v, g);
+
+-- Text input reads numbers as float8 input does: a denormal is a number
+-- (1e-310; 2.5e-324 rounds to the smallest, printed 5e-324), 0e-400 is an
+-- exact zero; a number that underflows to zero or overflows is out of
+-- range (22003), quoted as float8 quotes it: '1e-400'::float8 fails so.
+SELECT '{2022-07: 1e-310, 2022-08: 1 (+2.5e-324%), 2022-09: 0e-400}'::series AS denormals;
+SELECT '1e-400'::float8;
+SELECT '{2022-07: 1e-400}'::series;
+SELECT '{2022-06: 1, 2022年7月: -1e-400}'::series;
+SELECT '{2022-07: 100 (+1e400%)}'::series;
+-- Numbers in range can still imply a base beyond it: 1e308 at
+-- -99.9999999% implies 1e308 / 1e-9 = 1e317 (22003); a period given twice
+-- is that fault (22P02) even when its values would overflow added up.
+SELECT '{2022-07: 1e308 (-99.9999999%)}'::series;
+SELECT '{2022-07: 1e308, 2022-07: 1e308}'::series;
+-- A published rate must be greater than -100% (22P02), as binary input
+-- requires: text that spells one out is an error, not a silent drop.
+SELECT '{2022-07: 100 (-100%)}'::series;
+SELECT '{2022-06: 1, 2022-07: 100 (-250.5%)}'::series;

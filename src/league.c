@@ -6,6 +6,7 @@
 
 #include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
@@ -136,6 +137,23 @@ league_error(tl_status st)
 	elog(ERROR, "unexpected status %d building a league", (int) st);
 }
 
+/*
+ * An entity name over TL_MAX_ENTITY bytes: 22001, as for a string too
+ * long for its column, showing how the name begins and how long it is.
+ * start holds at least its first bytes in the database encoding.
+ */
+static void
+name_too_long(const char *start, size_t available, size_t len)
+{
+	int			shown = pg_mbcliplen(start, (int) Min(available, 64), 24);
+
+	ereport(ERROR,
+			(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+			 errmsg("entity names must be at most %d bytes", TL_MAX_ENTITY),
+			 errdetail("The name beginning \"%s\" is %zu bytes long.",
+					   pnstrdup(start, shown), len)));
+}
+
 /* Flatten a non-empty builder into 8-aligned memory of tl_flat_size(b). */
 static void
 flatten_into(const tl_builder *b, void *flat)
@@ -190,6 +208,24 @@ league_flatten_view(const tl_builder *b)
 
 /* ---- I/O ---- */
 
+/* The bytes [pos, pos + len) of str, as a palloc'd string. */
+static char *
+input_part(const char *str, size_t pos, size_t len)
+{
+	return pnstrdup(str + pos, len);
+}
+
+/* Where malformed input goes wrong, for the detail of 22P02. */
+static char *
+syntax_detail(const char *str, size_t pos)
+{
+	if (str[pos] == '\0')
+		return pstrdup("The text ends too early.");
+	return psprintf("Unexpected \"%s\" at character %d.",
+					input_part(str, pos, pg_mblen(str + pos)),
+					pg_mbstrlen_with_len(str, (int) pos) + 1);
+}
+
 PG_FUNCTION_INFO_V1(league_in);
 Datum
 league_in(PG_FUNCTION_ARGS)
@@ -197,15 +233,31 @@ league_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	tl_builder	b;
 	tl_status	st;
+	dt_error	e;
 
 	league_builder_init(&b, TL_NO_ROUNDING, CurrentMemoryContext);
-	st = tl_parse(str, strlen(str), &b);
-	if (st == TL_ENOMEM)
+	st = tl_parse(str, strlen(str), &b, &e);
+	if (st == TL_ENOMEM || st == TL_ENONFINITE)
 		league_error(st);
+	/* as float8in words it, naming the number and not the whole input */
+	if (st == TL_ERANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("\"%s\" is out of range for type double precision",
+						input_part(str, e.pos, e.len)),
+				 errdetail("It is the value of entity %s in the input of tracker.league.",
+						   input_part(str, e.item_pos, e.item_len))));
+	/* the name begins after its opening quote */
+	if (st == TL_ETOOLONG && e.name_len > TL_MAX_ENTITY)
+		name_too_long(str + e.pos + 1, e.len - 1, e.name_len);
 	if (st != TL_OK || b.n == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "tracker.league", str),
+				 st == TL_EARG
+				 ? errdetail("A league rounds to 0 to 15 decimals, not %s.",
+							 input_part(str, e.pos, e.len))
+				 : errdetail("%s", syntax_detail(str, e.pos)),
 				 errhint("Write {\"entity\": value, ...}, optionally followed by /decimals.")));
 	PG_RETURN_POINTER(league_from_builder(&b));
 }
@@ -339,6 +391,9 @@ league_sfunc(PG_FUNCTION_ARGS)
 	entity = PG_GETARG_TEXT_PP(1);
 	st = tl_builder_add(b, VARDATA_ANY(entity), VARSIZE_ANY_EXHDR(entity),
 						PG_GETARG_FLOAT8(2));
+	if (st == TL_ETOOLONG && VARSIZE_ANY_EXHDR(entity) > TL_MAX_ENTITY)
+		name_too_long(VARDATA_ANY(entity), VARSIZE_ANY_EXHDR(entity),
+					  VARSIZE_ANY_EXHDR(entity));
 	if (st != TL_OK)
 		league_error(st);
 	PG_RETURN_POINTER(b);

@@ -88,6 +88,13 @@ series_build_error(ts_status st, const ts_builder *b, tp_period p)
 
 /* ---- I/O ---- */
 
+/* The bytes [pos, pos + len) of str, as a palloc'd string. */
+static char *
+input_part(const char *str, size_t pos, size_t len)
+{
+	return pnstrdup(str + pos, len);
+}
+
 PG_FUNCTION_INFO_V1(series_in);
 Datum
 series_in(PG_FUNCTION_ARGS)
@@ -95,23 +102,44 @@ series_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	ts_builder	b;
 	ts_status	st;
+	dt_error	e;
 	SeriesData *s;
 
 	series_builder_init(&b, CurrentMemoryContext);
-	st = ts_parse(str, strlen(str), &b);
+	st = ts_parse(str, strlen(str), &b, &e);
 	if (st == TS_ENOMEM)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY),
 						errmsg("out of memory reading a series")));
+	/* as float8in words it, naming the number and not the whole input */
+	if (st == TS_ERANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("\"%s\" is out of range for type double precision",
+						input_part(str, e.pos, e.len)),
+				 errdetail("It is a number of period %s in the input of tracker.series.",
+						   input_part(str, e.item_pos, e.item_len))));
+	/* the numbers read are finite: a fact's implied base overflowed */
+	if (st == TS_ENONFINITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: the base of period %s overflows",
+						input_part(str, e.item_pos, e.item_len)),
+				 errdetail("The base value / (1 + rate/100) a rate implies must lie "
+						   "within the range of float8.")));
 	if (st != TS_OK || b.count == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "tracker.series", str),
-				 errdetail("%s",
-						   st == TS_EGRAIN ? "The periods are not all of one grain." :
-						   st == TS_ESPAN ? "A span is not year-to-date within one year." :
-						   st == TS_EDUPLICATE ? "A period is given twice." :
-						   st == TS_ENONFINITE ? "A number is not finite." :
-						   "Malformed text."),
+				 st == TS_ERATE
+				 ? errdetail("A published rate must be greater than -100%%; "
+							 "period %s has %s%%.",
+							 input_part(str, e.item_pos, e.item_len),
+							 input_part(str, e.pos, e.len))
+				 : errdetail("%s",
+							 st == TS_EGRAIN ? "The periods are not all of one grain." :
+							 st == TS_ESPAN ? "A span is not year-to-date within one year." :
+							 st == TS_EDUPLICATE ? "A period is given twice." :
+							 "Malformed text."),
 				 errhint("Write {period: value, period: value (+rate%%), ...}, "
 						 "for example {2022-01..02: 1234.5 (+12.3%%), 2022-03: 600}.")));
 	s = series_from_builder(&b);

@@ -26,6 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "decimal_text.h"
+
 #define TL_NO_ROUNDING (-1)
 #define TL_MAX_ENTITY 1024		/* bytes in an entity name */
 
@@ -37,6 +39,8 @@ typedef enum tl_status
 	TL_ENONFINITE,				/* NaN or infinite value */
 	TL_ETOOLONG,				/* entity name over TL_MAX_ENTITY bytes or with a NUL */
 	TL_ESYNTAX,					/* malformed text */
+	TL_ERANGE,					/* text: a number float8 input rejects as out
+								 * of range (underflow to zero, overflow) */
 	TL_ECORRUPT,				/* binary input fails validation */
 	TL_ENOMEM,
 	TL_EARG,					/* bad argument (decimals, n < 0, method) */
@@ -205,10 +209,17 @@ extern tl_status tl_decode(const uint8_t *in, size_t len, tl_builder *b);
  * i.e. entries best first as "name": value (names double-quoted with \"
  * and \\ escaped; values the shortest decimals that read back exactly),
  * then "/d" after the brace when decimals is set. Input accepts the same
- * in any order with ASCII whitespace between tokens.
+ * in any order with ASCII whitespace between tokens. Numbers are read as
+ * float8 input reads them: one that underflows to zero or overflows is
+ * TL_ERANGE. A name over TL_MAX_ENTITY bytes is TL_ETOOLONG; decimals
+ * outside 0..15 are TL_EARG. On failure *err (unless NULL) says where: the
+ * number (TL_ERANGE), the quoted name (TL_ETOOLONG, with the name's
+ * unescaped length in name_len), the digits (TL_EARG), or the place where
+ * the text went wrong (TL_ESYNTAX); item is the entity's quoted name.
  */
 extern tl_status tl_format(const tl_view *v, char *buf, size_t cap,
 						   size_t *len);	/* TL_EBUF: *len = bytes needed */
-extern tl_status tl_parse(const char *text, size_t len, tl_builder *b);
+extern tl_status tl_parse(const char *text, size_t len, tl_builder *b,
+						  dt_error *err);
 
 #endif							/* TRACKER_CORE_LEAGUE_H */

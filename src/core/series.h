@@ -32,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "decimal_text.h"
 #include "period.h"
 
 typedef enum ts_status
@@ -41,6 +42,9 @@ typedef enum ts_status
 	TS_EGRAIN,					/* a period of another grain than the series' */
 	TS_ESPAN,					/* a span that is not year-to-date in one year */
 	TS_ENONFINITE,				/* NaN or infinite value or rate */
+	TS_ERANGE,					/* text: a number float8 input rejects as out
+								 * of range (underflow to zero, overflow) */
+	TS_ERATE,					/* text: a published rate <= -100 */
 	TS_EDUPLICATE,				/* text input names a period twice */
 	TS_ESYNTAX,					/* malformed text */
 	TS_ECORRUPT,				/* binary input fails validation */
@@ -159,11 +163,20 @@ extern ts_status ts_state_decode(const uint8_t *in, size_t len, ts_builder *b);
  * decimals that read back exactly, as float8 prints them, so text round
  * trips. Input accepts the same with any ASCII whitespace between tokens
  * and periods in any form tp_parse accepts, in any order; a period given
- * twice is TS_EDUPLICATE; an empty {} is TS_ESYNTAX.
+ * twice is TS_EDUPLICATE (also when its values would add up beyond the
+ * double range); an empty {} is TS_ESYNTAX; a fact whose implied base
+ * overflows is TS_ENONFINITE. Numbers are read as float8 input reads
+ * them: one that underflows to zero or overflows is TS_ERANGE. A rate
+ * <= -100 is TS_ERATE: the aggregate keeps such a row without its rate,
+ * but no series holds one, so text that gives one is wrong. On failure
+ * *err (unless NULL) says where: the number for TS_ERANGE and TS_ERATE,
+ * the period for faults of a fact, the place where the text went wrong
+ * for TS_ESYNTAX; item is the fact's period.
  */
 extern ts_status ts_format(const ts_view *s, char *buf, size_t cap,
 						   size_t *len);	/* TS_EBUF: *len = bytes needed */
-extern ts_status ts_parse(const char *text, size_t len, ts_builder *b);
+extern ts_status ts_parse(const char *text, size_t len, ts_builder *b,
+						 dt_error *err);
 
 /* ---- reading ---- */
 
