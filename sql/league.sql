@@ -93,10 +93,10 @@ SELECT (SELECT league(district, g) FROM growth WHERE false) IS NULL AS empty,
        (SELECT rank(l, NULL) FROM l WHERE period = 'now') IS NULL AS null_entity;
 
 -- Errors: an entity given twice (21000), decimals out of range or
--- different in two rows, an unknown method, a negative n (22023), a
--- non-finite value (22003), a name over 1024 bytes (22001, in text as in
--- the aggregate), a number out of float8's range in text (22003), bad
--- text (22P02).
+-- different in two rows, an unknown method, a negative n (22023), a NaN
+-- value (22023), an infinite one (22003), a name over 1024 bytes (22001,
+-- in text as in the aggregate), a number out of float8's range in text
+-- (22003), bad text (22P02).
 CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS
 $$BEGIN EXECUTE q; RETURN 'no error'; EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE; END$$;
 SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
@@ -104,7 +104,10 @@ SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
   ($q$SELECT tracker.league(d, v, 16) FROM (VALUES ('haishu', 1)) t(d, v)$q$),
   ($q$SELECT tracker.rank('{"a": 1}'::tracker.league, 'a', true, 'olympic')$q$),
   ($q$SELECT tracker.top('{"a": 1}'::tracker.league, -1)$q$),
+  ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', 'NaN'::float8)) t(d, v)$q$),
+  ($q$SELECT tracker.league(d, v, 1) FROM (VALUES ('haishu', 'NaN'::float8)) t(d, v)$q$),
   ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', 'Infinity'::float8)) t(d, v)$q$),
+  ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', '-Infinity'::float8)) t(d, v)$q$),
   ($q$SELECT tracker.league(repeat('x', 1025), 1)$q$),
   ($q$SELECT ('{"' || repeat('x', 1025) || '": 1}')::tracker.league$q$),
   ($q$SELECT '{"a": 1e-400}'::tracker.league$q$),
@@ -115,7 +118,10 @@ SELECT league(d, v, 16) FROM (VALUES ('haishu', 1)) t(d, v);
 SELECT league(d, v, dec) FROM (VALUES ('haishu', 1, 1), ('beilun', 2, 2)) t(d, v, dec);
 SELECT rank(l, 'haishu', true, 'olympic') FROM l WHERE period = 'now';
 SELECT top(l, -1) FROM l WHERE period = 'now';
+-- NaN and infinities, one rule with the scalar functions: NaN 22023,
+-- ±Infinity 22003, naming the entity.
 SELECT league(d, v) FROM (VALUES ('haishu', 'NaN'::float8)) t(d, v);
+SELECT league(d, v, 1) FROM (VALUES ('beilun', 1), ('haishu', '-Infinity'::float8)) t(d, v);
 -- Names: 1024 bytes fit; 1025 do not, in text as in the aggregate (22001,
 -- the limit, how the name begins and its length); 342 × 区 are 1026 bytes.
 SELECT size(('{"' || repeat('x', 1024) || '": 1}')::league) AS longest_name_fits;

@@ -122,10 +122,14 @@ league_error(tl_status st)
 	if (st == TL_ENOMEM)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY),
 						errmsg("out of memory building a league")));
+	if (st == TL_ENAN)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("league values must not be NaN")));
 	if (st == TL_ENONFINITE)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("league values must be finite")));
+				 errmsg("value out of range: a league value or a gap between two is not finite")));
 	if (st == TL_ETOOLONG)
 		ereport(ERROR,
 				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
@@ -366,6 +370,7 @@ league_sfunc(PG_FUNCTION_ARGS)
 	tl_builder *b = PG_ARGISNULL(0) ? NULL : (tl_builder *) PG_GETARG_POINTER(0);
 	int			decimals = TL_NO_ROUNDING;
 	text	   *entity;
+	double		value;
 	tl_status	st;
 
 	if (PG_NARGS() > 3)
@@ -389,14 +394,26 @@ league_sfunc(PG_FUNCTION_ARGS)
 	else if (b->decimals != decimals)
 		league_error(TL_EARG);
 	entity = PG_GETARG_TEXT_PP(1);
-	st = tl_builder_add(b, VARDATA_ANY(entity), VARSIZE_ANY_EXHDR(entity),
-						PG_GETARG_FLOAT8(2));
+	value = PG_GETARG_FLOAT8(2);
+	st = tl_builder_add(b, VARDATA_ANY(entity), VARSIZE_ANY_EXHDR(entity), value);
+	if (st == TL_OK)
+		PG_RETURN_POINTER(b);
+	/* the rule of the scalar functions: NaN 22023, infinities 22003 */
+	if (st == TL_ENAN)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("value for entity \"%s\" is NaN", text_to_cstring(entity)),
+				 errdetail("League values must be finite numbers; NULL values are not ranked.")));
+	if (st == TL_ENONFINITE && isinf(value))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value for entity \"%s\" is infinite", text_to_cstring(entity)),
+				 errdetail("League values must be finite numbers; NULL values are not ranked.")));
 	if (st == TL_ETOOLONG && VARSIZE_ANY_EXHDR(entity) > TL_MAX_ENTITY)
 		name_too_long(VARDATA_ANY(entity), VARSIZE_ANY_EXHDR(entity),
 					  VARSIZE_ANY_EXHDR(entity));
-	if (st != TL_OK)
-		league_error(st);
-	PG_RETURN_POINTER(b);
+	league_error(st);
+	PG_RETURN_NULL();
 }
 
 PG_FUNCTION_INFO_V1(league_final);

@@ -69,11 +69,17 @@ series_build_error(ts_status st, const ts_builder *b, tp_period p)
 					 errhint("Split other spans into their units.")));
 			break;
 		case TS_ENONFINITE:
+			/* inputs are finite here (series_row_error sorts out rows) */
+			if (p == SERIES_NO_PERIOD)
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("value out of range: a sum of the series overflows")));
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value or growth for period %s is not finite",
+					 errmsg("value out of range: the sums for period %s overflow",
 							tracker_period_text(p)),
-					 errdetail("Series values and rates must be finite numbers.")));
+					 errdetail("The values of the period, or the bases their rates "
+							   "imply, add up beyond the range of float8.")));
 			break;
 		case TS_ENOMEM:
 			ereport(ERROR,
@@ -84,6 +90,38 @@ series_build_error(ts_status st, const ts_builder *b, tp_period p)
 			elog(ERROR, "unexpected status %d building a series", (int) st);
 	}
 	pg_unreachable();
+}
+
+/*
+ * The error for a row series(p, value [, growth]) refused: NaN is 22023
+ * and an infinity 22003, as for the scalar functions, naming the
+ * argument that holds it (NaN first, the order the core checks in).
+ */
+static void
+series_row_error(ts_status st, const ts_builder *b, tp_period p,
+				 double value, bool has_growth, double growth)
+{
+	const char *arg = NULL;
+
+	if (st == TS_ENAN)
+	{
+		arg = isnan(value) ? "value" : "growth";
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s for period %s is NaN", arg, tracker_period_text(p)),
+				 errdetail("Series values and rates must be finite numbers; "
+						   "a NULL growth means no published rate.")));
+	}
+	if (st == TS_ENONFINITE && isinf(value))
+		arg = "value";
+	else if (st == TS_ENONFINITE && has_growth && isinf(growth))
+		arg = "growth";
+	if (arg != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s for period %s is infinite", arg, tracker_period_text(p)),
+				 errdetail("Series values and rates must be finite numbers.")));
+	series_build_error(st, b, p);
 }
 
 /* ---- I/O ---- */
@@ -288,7 +326,8 @@ series_sfunc(PG_FUNCTION_ARGS)
 	st = ts_builder_add(b, p, PG_GETARG_FLOAT8(2), has_growth,
 						has_growth ? PG_GETARG_FLOAT8(3) : 0.0);
 	if (unlikely(st != TS_OK))
-		series_build_error(st, b, p);
+		series_row_error(st, b, p, PG_GETARG_FLOAT8(2), has_growth,
+						 has_growth ? PG_GETARG_FLOAT8(3) : 0.0);
 	PG_RETURN_POINTER(b);
 }
 
@@ -301,6 +340,7 @@ series_rollup_sfunc(PG_FUNCTION_ARGS)
 	SeriesData *s;
 	ts_view		v;
 	ts_status	st;
+	tp_period	where = SERIES_NO_PERIOD;
 
 	if (PG_ARGISNULL(1))
 	{
@@ -318,9 +358,9 @@ series_rollup_sfunc(PG_FUNCTION_ARGS)
 				 errmsg("cannot roll up a series of grain %s with series of grain %s",
 						tp_grain_name(v.grain), tp_grain_name((tp_grain) b->grain)),
 				 errhint("Resample the series to one grain first.")));
-	st = ts_builder_add_series(b, &v);
+	st = ts_builder_add_series(b, &v, &where);
 	if (st != TS_OK)
-		series_build_error(st, b, ts_fact_period(v.grain, &v.facts[0]));
+		series_build_error(st, b, where);
 	PG_RETURN_POINTER(b);
 }
 
@@ -346,6 +386,7 @@ series_combine(PG_FUNCTION_ARGS)
 	ts_builder *into = PG_ARGISNULL(0) ? NULL : (ts_builder *) PG_GETARG_POINTER(0);
 	ts_builder *from = PG_ARGISNULL(1) ? NULL : (ts_builder *) PG_GETARG_POINTER(1);
 	ts_status	st;
+	tp_period	where = SERIES_NO_PERIOD;
 
 	if (from == NULL)
 	{
@@ -362,9 +403,9 @@ series_combine(PG_FUNCTION_ARGS)
 				 errmsg("cannot combine series of grains %s and %s",
 						tp_grain_name((tp_grain) into->grain),
 						tp_grain_name((tp_grain) from->grain))));
-	st = ts_builder_merge(into, from);
+	st = ts_builder_merge(into, from, &where);
 	if (st != TS_OK)
-		series_build_error(st, into, 0);
+		series_build_error(st, into, where);
 	PG_RETURN_POINTER(into);
 }
 

@@ -36,7 +36,9 @@ typedef enum tl_status
 	TL_OK = 0,
 	TL_NULL,					/* no such entity / no answer: SQL NULL */
 	TL_EDUPLICATE,				/* an entity given twice */
-	TL_ENONFINITE,				/* NaN or infinite value */
+	TL_ENAN,					/* a NaN value */
+	TL_ENONFINITE,				/* an infinite value, or a result beyond the
+								 * double range */
 	TL_ETOOLONG,				/* entity name over TL_MAX_ENTITY bytes or with a NUL */
 	TL_ESYNTAX,					/* malformed text */
 	TL_ERANGE,					/* text: a number float8 input rejects as out
@@ -84,8 +86,9 @@ typedef struct tl_builder
 
 extern void tl_builder_init(tl_builder *b, int decimals, const tl_alloc *a);
 extern void tl_builder_free(tl_builder *b);
-/* Append one entity. TL_ENONFINITE, TL_ETOOLONG, TL_ENOMEM; duplicates
- * are found when the league is finished. Rounds when decimals is set. */
+/* Append one entity. TL_ENAN (22023 in SQL), TL_ENONFINITE for an
+ * infinite value (22003), TL_ETOOLONG, TL_ENOMEM; duplicates are found
+ * when the league is finished. Rounds when decimals is set. */
 extern tl_status tl_builder_add(tl_builder *b, const char *name, size_t len,
 								double value);
 /* Append all entries of `from` (the combine function). TL_EARG when the

@@ -41,7 +41,9 @@ typedef enum ts_status
 	TS_NULL,					/* not derivable from the facts: SQL NULL */
 	TS_EGRAIN,					/* a period of another grain than the series' */
 	TS_ESPAN,					/* a span that is not year-to-date in one year */
-	TS_ENONFINITE,				/* NaN or infinite value or rate */
+	TS_ENAN,					/* a NaN value or rate */
+	TS_ENONFINITE,				/* an infinite value or rate, or a sum or
+								 * result beyond the double range */
 	TS_ERANGE,					/* text: a number float8 input rejects as out
 								 * of range (underflow to zero, overflow) */
 	TS_ERATE,					/* text: a published rate <= -100 */
@@ -115,16 +117,23 @@ extern void ts_builder_free(ts_builder *b);
  * Add one row. has_growth 0 means "no published rate" (the row still
  * counts). TS_EGRAIN when p's grain differs from the rows before it;
  * TS_ESPAN when p is a span that does not start at its year's first unit
- * or crosses a year end; TS_ENONFINITE for a NaN/infinite value or rate;
- * TS_ENOMEM. On error the builder is unchanged.
+ * or crosses a year end; TS_ENAN for a NaN value or rate, else
+ * TS_ENONFINITE for an infinite one or a sum (of values or of implied
+ * bases) beyond the double range, so NaN is reported first whichever
+ * argument holds it; TS_ENOMEM. On error the builder is unchanged.
  */
 extern ts_status ts_builder_add(ts_builder *b, tp_period p, double value,
 								int has_growth, double growth);
 /* Add every slot of `from` into `into` (the combine function):
  * commutative and associative up to floating-point rounding. */
-extern ts_status ts_builder_merge(ts_builder *into, const ts_builder *from);
+extern ts_status ts_builder_merge(ts_builder *into, const ts_builder *from,
+								  tp_period *where);
 /* Add a finished series (rollup), fact by fact, as if each were a row. */
-extern ts_status ts_builder_add_series(ts_builder *b, const ts_view *s);
+extern ts_status ts_builder_add_series(ts_builder *b, const ts_view *s,
+									   tp_period *where);
+/* Both leave the builder unchanged on error; on TS_ENONFINITE (a sum
+ * beyond the double range) *where, unless NULL, gets the period whose sum
+ * overflows. */
 
 /* The flat form: nfacts = b->count; facts sorted. Empty builder → 0. */
 extern void ts_builder_flatten(const ts_builder *b, ts_fact *facts);

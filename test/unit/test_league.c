@@ -575,7 +575,8 @@ test_build_errors(void)
 	CHECK_INT(tl_builder_add(&b, longname, TL_MAX_ENTITY + 1, 1), TL_ETOOLONG);
 	CHECK_INT(tl_builder_add(&b, longname, TL_MAX_ENTITY, 1), TL_OK);
 	CHECK_INT(tl_builder_add(&b, "a\0b", 3, 1), TL_ETOOLONG);
-	CHECK_INT(tl_builder_add(&b, "a", 1, NAN), TL_ENONFINITE);
+	CHECK_INT(tl_builder_add(&b, "a", 1, NAN), TL_ENAN);
+	CHECK_INT(tl_builder_add(&b, "a", 1, -NAN), TL_ENAN);
 	CHECK_INT(tl_builder_add(&b, "a", 1, INFINITY), TL_ENONFINITE);
 	CHECK_INT(tl_builder_add(&b, "a", 1, -INFINITY), TL_ENONFINITE);
 	CHECK_INT(b.n, 1);

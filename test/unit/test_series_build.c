@@ -247,19 +247,25 @@ test_errors_leave_builder(void)
 	CHECK_INT(add(&b, "2022-03..05", 1), TS_ESPAN);
 	CHECK_INT(add(&b, "2021-11..2022-02", 1), TS_ESPAN);
 	CHECK_INT(add(&b, "2021-01..2022-07", 1), TS_ESPAN);
-	CHECK_INT(add(&b, "2022-09", NAN), TS_ENONFINITE);
+	CHECK_INT(add(&b, "2022-09", NAN), TS_ENAN);
 	CHECK_INT(add(&b, "2022-09", INFINITY), TS_ENONFINITE);
 	CHECK_INT(add(&b, "2022-09", -INFINITY), TS_ENONFINITE);
-	CHECK_INT(addg(&b, "2022-09", 1, NAN), TS_ENONFINITE);
+	CHECK_INT(addg(&b, "2022-09", 1, NAN), TS_ENAN);
 	CHECK_INT(addg(&b, "2022-09", 1, INFINITY), TS_ENONFINITE);
 	/* the cached period */
-	CHECK_INT(add(&b, "2022-08", NAN), TS_ENONFINITE);
+	CHECK_INT(add(&b, "2022-08", NAN), TS_ENAN);
 	CHECK_INT(addg(&b, "2022-08", 1, -INFINITY), TS_ENONFINITE);
 	/* an implied base beyond the double range */
 	CHECK_INT(addg(&b, "2022-09", DBL_MAX, -99.999999), TS_ENONFINITE);
 	CHECK_INT(addg(&b, "2022-08", DBL_MAX, -99.999999), TS_ENONFINITE);
 	/* a rate that will be ignored (<= -100) still needs a finite value */
-	CHECK_INT(addg(&b, "2022-09", NAN, -200), TS_ENONFINITE);
+	CHECK_INT(addg(&b, "2022-09", NAN, -200), TS_ENAN);
+	/* NaN is reported before an infinity or an overflow, whichever holds it */
+	CHECK_INT(addg(&b, "2022-09", INFINITY, NAN), TS_ENAN);
+	CHECK_INT(addg(&b, "2022-08", -INFINITY, NAN), TS_ENAN);
+	CHECK_INT(addg(&b, "2022-09", NAN, INFINITY), TS_ENAN);
+	CHECK_INT(addg(&b, "2022-08", DBL_MAX, NAN), TS_ENAN);
+	CHECK_INT(addg(&b, "2022-09", INFINITY, -INFINITY), TS_ENONFINITE);
 	CHECK(same_flat(&b, &before));
 	CHECK_INT(b.count, 2);
 
@@ -435,7 +441,7 @@ test_cycling_rows(void)
 	/* errors for periods never seen, and for seen ones, change nothing */
 	CHECK_INT(add(&b, "2016-02..04", 1), TS_ESPAN);
 	CHECK_INT(add(&b, "2016-Q1", 1), TS_EGRAIN);
-	CHECK_INT(add(&b, "2016-03", NAN), TS_ENONFINITE);
+	CHECK_INT(add(&b, "2016-03", NAN), TS_ENAN);
 	CHECK_INT(add(&b, "2016-01..03", INFINITY), TS_ENONFINITE);
 	CHECK(same_flat(&b, &before));
 	f = flat(&b);
@@ -552,7 +558,7 @@ test_merge(void)
 			}
 			for (i = 0; i < nparts; i++)
 			{
-				if (ts_builder_merge(&merged, &parts[perm[i]]) != TS_OK)
+				if (ts_builder_merge(&merged, &parts[perm[i]], NULL) != TS_OK)
 					ok_merge = 0;
 				if (rnd(2))
 				{
@@ -574,7 +580,7 @@ test_merge(void)
 			ts_fact    *f = flat(&parts[i]);
 			ts_view		v = view_of(&parts[i], f);
 
-			if (parts[i].count > 0 && ts_builder_add_series(&rolled, &v) != TS_OK)
+			if (parts[i].count > 0 && ts_builder_add_series(&rolled, &v, NULL) != TS_OK)
 				ok_rollup = 0;
 			free(f);
 		}
@@ -630,10 +636,10 @@ test_merge_edges(void)
 	CHECK_INT(addg(&a, "2022-01", 100, 25), TS_OK);
 	CHECK_INT(addg(&b, "2022-02", 50, 10), TS_OK);
 	CHECK_INT(addg(&b, "2022-01", 100, 100), TS_OK);
-	CHECK_INT(ts_builder_merge(&a, &empty), TS_OK);
-	CHECK_INT(ts_builder_merge(&empty, &empty), TS_OK);
+	CHECK_INT(ts_builder_merge(&a, &empty, NULL), TS_OK);
+	CHECK_INT(ts_builder_merge(&empty, &empty, NULL), TS_OK);
 	CHECK_INT(empty.grain, -1);
-	CHECK_INT(ts_builder_merge(&a, &b), TS_OK);
+	CHECK_INT(ts_builder_merge(&a, &b, NULL), TS_OK);
 	f = flat(&a);
 	CHECK_INT(a.count, 2);
 	CHECK(f[0].value == 200);
@@ -654,10 +660,10 @@ test_merge_edges(void)
 	init(&b);
 	CHECK_INT(add(&b, "2022-Q1", 1), TS_OK);
 	copy_builder(&a, &before);
-	CHECK_INT(ts_builder_merge(&a, &b), TS_EGRAIN);
+	CHECK_INT(ts_builder_merge(&a, &b, NULL), TS_EGRAIN);
 	CHECK(same_flat(&a, &before));
 	/* into an empty builder: takes the grain */
-	CHECK_INT(ts_builder_merge(&empty, &b), TS_OK);
+	CHECK_INT(ts_builder_merge(&empty, &b, NULL), TS_OK);
 	CHECK_INT(empty.grain, TP_QUARTER);
 	CHECK_INT(empty.count, 1);
 
@@ -669,8 +675,16 @@ test_merge_edges(void)
 	CHECK_INT(add(&a, "2022-01", DBL_MAX), TS_OK);
 	ts_builder_free(&before);
 	copy_builder(&a, &before);
-	CHECK_INT(ts_builder_merge(&a, &b), TS_ENONFINITE);
+	CHECK_INT(ts_builder_merge(&a, &b, NULL), TS_ENONFINITE);
 	CHECK(same_flat(&a, &before));
+	/* the period whose sum overflows, for the message */
+	{
+		tp_period	where = -1;
+
+		CHECK_INT(ts_builder_merge(&a, &b, &where), TS_ENONFINITE);
+		CHECK_INT(where, P("2022-01"));
+		CHECK(same_flat(&a, &before));
+	}
 
 	/* add_series: grain mismatch, then an empty series, then a good one */
 	ts_builder_free(&b);
@@ -678,16 +692,22 @@ test_merge_edges(void)
 	CHECK_INT(add(&b, "2022-Q1", 1), TS_OK);
 	f = flat(&b);
 	v = view_of(&b, f);
-	CHECK_INT(ts_builder_add_series(&a, &v), TS_EGRAIN);
+	CHECK_INT(ts_builder_add_series(&a, &v, NULL), TS_EGRAIN);
 	CHECK(same_flat(&a, &before));
 	v.n = 0;
-	CHECK_INT(ts_builder_add_series(&a, &v), TS_OK);
+	CHECK_INT(ts_builder_add_series(&a, &v, NULL), TS_OK);
 	CHECK(same_flat(&a, &before));
 	free(f);
 	f = flat(&before);
 	v = view_of(&before, f);
-	CHECK_INT(ts_builder_add_series(&a, &v), TS_ENONFINITE);	/* DBL_MAX twice */
+	CHECK_INT(ts_builder_add_series(&a, &v, NULL), TS_ENONFINITE);	/* DBL_MAX twice */
 	CHECK(same_flat(&a, &before));
+	{
+		tp_period	where = -1;
+
+		CHECK_INT(ts_builder_add_series(&a, &v, &where), TS_ENONFINITE);
+		CHECK_INT(where, P("2022-01"));
+	}
 	free(f);
 
 	/* ENOMEM in a merge: nothing changed */
@@ -709,10 +729,10 @@ test_merge_edges(void)
 		}
 	}
 	alloc_budget = 0;
-	CHECK_INT(ts_builder_merge(&a, &b), TS_ENOMEM);
+	CHECK_INT(ts_builder_merge(&a, &b, NULL), TS_ENOMEM);
 	f = flat(&b);
 	v = view_of(&b, f);
-	CHECK_INT(ts_builder_add_series(&a, &v), TS_ENOMEM);
+	CHECK_INT(ts_builder_add_series(&a, &v, NULL), TS_ENOMEM);
 	alloc_budget = -1;
 	free(f);
 	CHECK(same_flat(&a, &before));
