@@ -93,15 +93,16 @@ SELECT (SELECT league(district, g) FROM growth WHERE false) IS NULL AS empty,
        (SELECT rank(l, NULL) FROM l WHERE period = 'now') IS NULL AS null_entity;
 
 -- Errors: an entity given twice (21000), decimals out of range or
--- different in two rows, an unknown method, a negative n (22023), a NaN
--- value (22023), an infinite one (22003), a name over 1024 bytes (22001,
--- in text as in the aggregate), a number out of float8's range in text
--- (22003), bad text (22P02).
+-- different in two rows (NULL and 1 as much as 1 and 2), an unknown
+-- method, a negative n (22023), a NaN value (22023), an infinite one
+-- (22003), a name over 1024 bytes (22001, in text as in the aggregate),
+-- a number out of float8's range in text (22003), bad text (22P02).
 CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS
 $$BEGIN EXECUTE q; RETURN 'no error'; EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE; END$$;
 SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
   ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', 1), ('haishu', 3)) t(d, v)$q$),
   ($q$SELECT tracker.league(d, v, 16) FROM (VALUES ('haishu', 1)) t(d, v)$q$),
+  ($q$SELECT tracker.league(d, v, dec) FROM (VALUES ('haishu', 1, 1), ('beilun', 2, NULL)) t(d, v, dec)$q$),
   ($q$SELECT tracker.rank('{"a": 1}'::tracker.league, 'a', true, 'olympic')$q$),
   ($q$SELECT tracker.top('{"a": 1}'::tracker.league, -1)$q$),
   ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', 'NaN'::float8)) t(d, v)$q$),
@@ -116,6 +117,8 @@ SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
 SELECT league(d, v) FROM (VALUES ('haishu', 1), ('beilun', 2), ('haishu', 3)) t(d, v);
 SELECT league(d, v, 16) FROM (VALUES ('haishu', 1)) t(d, v);
 SELECT league(d, v, dec) FROM (VALUES ('haishu', 1, 1), ('beilun', 2, 2)) t(d, v, dec);
+SELECT league(d, v, dec) FROM (VALUES ('haishu', 1, 1), ('beilun', 2, NULL)) t(d, v, dec);
+SELECT league(d, v, dec) FROM (VALUES ('haishu', 1, NULL), ('beilun', 2, 1)) t(d, v, dec);
 SELECT rank(l, 'haishu', true, 'olympic') FROM l WHERE period = 'now';
 SELECT top(l, -1) FROM l WHERE period = 'now';
 -- NaN and infinities, one rule with the scalar functions: NaN 22023,
@@ -142,6 +145,11 @@ SELECT '{"海曙": 1, "a": x}'::league;
 SELECT '{"a\n": 1}'::league;
 SELECT '{"a": 1'::league;
 SELECT '{"a": 1}/16'::league;
+
+-- NULL decimals mean no rounding, as in the two-argument form.
+SELECT league(d, v, NULL) AS null_decimals, league(d, v, NULL) = league(d, v) AS same_as_two_arguments,
+       league(d, v, dec) AS null_in_every_row
+FROM (VALUES ('haishu', 24.14, NULL::int), ('jiangbei', 24.06, NULL)) t(d, v, dec);
 
 -- Oracle: 12,000 rows in 8 groups with many ties (values 0..49), every
 -- entity's rank in every method and direction against PostgreSQL's own

@@ -359,9 +359,16 @@ new_state(MemoryContext aggcxt, int decimals)
 	return b;
 }
 
+static const char *
+decimals_text(int decimals)
+{
+	return decimals == TL_NO_ROUNDING ? "NULL (no rounding)" : psprintf("%d", decimals);
+}
+
 /*
  * league(entity, value [, decimals]): rows without an entity or a value
- * are not ranked. decimals must be the same in every row.
+ * are not ranked. NULL decimals mean no rounding, as in the two-argument
+ * form; decimals must be the same in every row.
  */
 PG_FUNCTION_INFO_V1(league_sfunc);
 Datum
@@ -373,15 +380,14 @@ league_sfunc(PG_FUNCTION_ARGS)
 	double		value;
 	tl_status	st;
 
-	if (PG_NARGS() > 3)
+	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
 	{
-		if (PG_ARGISNULL(3))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("decimals must not be NULL")));
-		if (PG_GETARG_INT32(3) < 0 || PG_GETARG_INT32(3) > 15)
-			league_error(TL_EARG);
 		decimals = PG_GETARG_INT32(3);
+		if (decimals < 0 || decimals > 15)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("decimals must lie between 0 and 15, not %d", decimals),
+					 errhint("Pass NULL decimals for no rounding.")));
 	}
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
@@ -391,10 +397,15 @@ league_sfunc(PG_FUNCTION_ARGS)
 	}
 	if (b == NULL)
 		b = new_state(tracker_aggregate_context(fcinfo, "league_sfunc"), decimals);
-	else if (b->decimals != decimals)
-		league_error(TL_EARG);
 	entity = PG_GETARG_TEXT_PP(1);
 	value = PG_GETARG_FLOAT8(2);
+	if (b->decimals != decimals)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("decimals must be the same in every row of a league"),
+				 errdetail("Earlier rows give %s, the row of entity \"%s\" gives %s.",
+						   decimals_text(b->decimals), text_to_cstring(entity),
+						   decimals_text(decimals))));
 	st = tl_builder_add(b, VARDATA_ANY(entity), VARSIZE_ANY_EXHDR(entity), value);
 	if (st == TL_OK)
 		PG_RETURN_POINTER(b);

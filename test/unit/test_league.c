@@ -1040,6 +1040,25 @@ test_merge(void)
 		tl_builder_free(&b);
 		tl_builder_free(&empty);
 	}
+	/*
+	 * No rounding (NULL decimals in SQL) and 1 decimal differ as 1 and 2
+	 * do, so partial states of a group that mixes them do not combine.
+	 */
+	{
+		tl_builder	a;
+		tl_builder	b;
+
+		tl_builder_init(&a, TL_NO_ROUNDING, &alloc);
+		tl_builder_init(&b, 1, &alloc);
+		CHECK_INT(tl_builder_add(&a, NAME("x"), 24.14), TL_OK);
+		CHECK_INT(tl_builder_add(&b, NAME("y"), 24.06), TL_OK);
+		CHECK_INT(tl_builder_merge(&a, &b), TL_EARG);
+		CHECK_INT(tl_builder_merge(&b, &a), TL_EARG);
+		CHECK_INT(a.n, 1);
+		CHECK_INT(b.n, 1);
+		tl_builder_free(&a);
+		tl_builder_free(&b);
+	}
 	CHECK_INT(outstanding, 0);
 }
 
