@@ -82,6 +82,36 @@ CREATE TEMP TABLE back (period text, l league, l1 league);
 COPY l TO :'binfile' (FORMAT binary);
 COPY back FROM :'binfile' (FORMAT binary);
 SELECT count(*) AS binary_round_trips FROM l JOIN back USING (period) WHERE l.l = back.l AND l.l1 = back.l1;
+-- league_send of one entity: version 1, decimals -1 (0xff), count 1, the
+-- name's length 9 and its UTF-8 bytes (海 e6b5b7, 曙 e69b99, 区 e58cba),
+-- the value 1.0 (0x3ff0000000000000).
+SELECT league_send('{"海曙区": 1}');
+-- league_recv: COPY a bytea column out in binary and read the same bytes
+-- back as leagues, so the receiver sees exactly the bytes we chose. A
+-- multi-byte name that is valid UTF-8 reads back.
+CREATE TEMP TABLE raw (b bytea);
+CREATE TEMP TABLE got (l league);
+INSERT INTO raw VALUES ('\x01ff0000000100000009e6b5b7e69b99e58cba3ff0000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+SELECT l, l = '{"海曙区": 1}'::league AS same FROM got;
+-- Every name must be valid in the database encoding (22021), or the value
+-- could be stored but not dumped and restored: the second of two names
+-- is the bytes ff fe; then a name "a" followed by the first two of the
+-- three bytes of 海 (e6 b5), cut short.
+TRUNCATE raw; INSERT INTO raw VALUES
+  ('\x01ff0000000200000009e6b5b7e69b99e58cba3ff000000000000000000002fffe4000000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+TRUNCATE raw; INSERT INTO raw VALUES ('\x01ff000000010000000361e6b53ff0000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+-- A non-finite value in binary input is an invalid representation
+-- (22P03), not a NaN or infinite argument: "a" at +Infinity (7ff0...).
+TRUNCATE raw; INSERT INTO raw VALUES ('\x01ff0000000100000001617ff0000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+SELECT count(*) AS only_the_valid_one FROM got;
 
 -- The hash operator class passes the access method's own validation.
 SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcintype = 'tracker.league'::regtype;

@@ -300,6 +300,46 @@ league_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(out);
 }
 
+/*
+ * Every entity name must be valid in the database encoding: text input
+ * and the aggregate only see names the server has verified, but binary
+ * input hands us raw bytes, and a name that is not valid text could be
+ * stored but not dumped and restored. 22021, as PostgreSQL reports an
+ * invalid byte sequence, with the bytes as it shows them.
+ */
+static void
+check_names_encoding(const tl_builder *b)
+{
+	int			encoding = GetDatabaseEncoding();
+	uint32		i;
+
+	for (i = 0; i < b->n; i++)
+	{
+		const char *name = b->pool + b->entries[i].name_off;
+		int			len = (int) b->entries[i].name_len;
+		int			valid;
+		int			shown;
+		StringInfoData bytes;
+		int			j;
+
+		if (pg_verify_mbstr(encoding, name, len, true))
+			continue;
+		valid = pg_encoding_verifymbstr(encoding, name, len);
+		/* no mblen: some encodings would read past a truncated name */
+		shown = Min(len - valid, MAX_MULTIBYTE_CHAR_LEN);
+		initStringInfo(&bytes);
+		for (j = 0; j < shown; j++)
+			appendStringInfo(&bytes, "%s0x%02x", j > 0 ? " " : "",
+							 (unsigned char) name[valid + j]);
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("invalid byte sequence for encoding \"%s\" in a tracker.league entity name: %s",
+						GetDatabaseEncodingName(), bytes.data),
+				 errdetail("Entity %u of %u, at byte %d of its %d-byte name.",
+						   i + 1, b->n, valid + 1, len)));
+	}
+}
+
 PG_FUNCTION_INFO_V1(league_recv);
 Datum
 league_recv(PG_FUNCTION_ARGS)
@@ -313,6 +353,7 @@ league_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external tracker.league value")));
+	check_names_encoding(&b);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(league_from_builder(&b));
 }
@@ -478,6 +519,13 @@ league_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(out);
 }
 
+/*
+ * No encoding check, unlike league_recv: SQL cannot call this function
+ * (its internal argument), so the bytes come from league_serialize of a
+ * partial state, whose names were the aggregate's text arguments, which
+ * the server verified. The decoder still checks every length, so a
+ * damaged state cannot make it read out of bounds.
+ */
 PG_FUNCTION_INFO_V1(league_deserialize);
 Datum
 league_deserialize(PG_FUNCTION_ARGS)

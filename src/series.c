@@ -239,6 +239,11 @@ series_decode(const uint8_t *data, size_t len)
 	return s;
 }
 
+/*
+ * Units, flags and doubles: a series carries no text, so there is no
+ * encoding to check (league_recv checks its names). A non-finite value or
+ * rate is an invalid representation (22P03), not a NaN argument (22023).
+ */
 PG_FUNCTION_INFO_V1(series_recv);
 Datum
 series_recv(PG_FUNCTION_ARGS)
