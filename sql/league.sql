@@ -82,6 +82,36 @@ CREATE TEMP TABLE back (period text, l league, l1 league);
 COPY l TO :'binfile' (FORMAT binary);
 COPY back FROM :'binfile' (FORMAT binary);
 SELECT count(*) AS binary_round_trips FROM l JOIN back USING (period) WHERE l.l = back.l AND l.l1 = back.l1;
+-- league_send of one entity: version 1, decimals -1 (0xff), count 1, the
+-- name's length 9 and its UTF-8 bytes (海 e6b5b7, 曙 e69b99, 区 e58cba),
+-- the value 1.0 (0x3ff0000000000000).
+SELECT league_send('{"海曙区": 1}');
+-- league_recv: COPY a bytea column out in binary and read the same bytes
+-- back as leagues, so the receiver sees exactly the bytes we chose. A
+-- multi-byte name that is valid UTF-8 reads back.
+CREATE TEMP TABLE raw (b bytea);
+CREATE TEMP TABLE got (l league);
+INSERT INTO raw VALUES ('\x01ff0000000100000009e6b5b7e69b99e58cba3ff0000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+SELECT l, l = '{"海曙区": 1}'::league AS same FROM got;
+-- Every name must be valid in the database encoding (22021), or the value
+-- could be stored but not dumped and restored: the second of two names
+-- is the bytes ff fe; then a name "a" followed by the first two of the
+-- three bytes of 海 (e6 b5), cut short.
+TRUNCATE raw; INSERT INTO raw VALUES
+  ('\x01ff0000000200000009e6b5b7e69b99e58cba3ff000000000000000000002fffe4000000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+TRUNCATE raw; INSERT INTO raw VALUES ('\x01ff000000010000000361e6b53ff0000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+-- A non-finite value in binary input is an invalid representation
+-- (22P03), not a NaN or infinite argument: "a" at +Infinity (7ff0...).
+TRUNCATE raw; INSERT INTO raw VALUES ('\x01ff0000000100000001617ff0000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+SELECT count(*) AS only_the_valid_one FROM got;
 
 -- The hash operator class passes the access method's own validation.
 SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcintype = 'tracker.league'::regtype;
@@ -92,26 +122,64 @@ SELECT (SELECT league(district, g) FROM growth WHERE false) IS NULL AS empty,
        rank(NULL::league, 'x') IS NULL AS null_league,
        (SELECT rank(l, NULL) FROM l WHERE period = 'now') IS NULL AS null_entity;
 
--- Errors: an entity given twice (21000), decimals out of range, an unknown
--- method, a negative n (22023), a non-finite value (22003), bad text (22P02).
+-- Errors: an entity given twice (21000), decimals out of range or
+-- different in two rows (NULL and 1 as much as 1 and 2), an unknown
+-- method, a negative n (22023), a NaN value (22023), an infinite one
+-- (22003), a name over 1024 bytes (22001, in text as in the aggregate),
+-- a number out of float8's range in text (22003), bad text (22P02).
 CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS
 $$BEGIN EXECUTE q; RETURN 'no error'; EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE; END$$;
 SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
   ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', 1), ('haishu', 3)) t(d, v)$q$),
   ($q$SELECT tracker.league(d, v, 16) FROM (VALUES ('haishu', 1)) t(d, v)$q$),
+  ($q$SELECT tracker.league(d, v, dec) FROM (VALUES ('haishu', 1, 1), ('beilun', 2, NULL)) t(d, v, dec)$q$),
   ($q$SELECT tracker.rank('{"a": 1}'::tracker.league, 'a', true, 'olympic')$q$),
   ($q$SELECT tracker.top('{"a": 1}'::tracker.league, -1)$q$),
+  ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', 'NaN'::float8)) t(d, v)$q$),
+  ($q$SELECT tracker.league(d, v, 1) FROM (VALUES ('haishu', 'NaN'::float8)) t(d, v)$q$),
   ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', 'Infinity'::float8)) t(d, v)$q$),
+  ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', '-Infinity'::float8)) t(d, v)$q$),
+  ($q$SELECT tracker.league(repeat('x', 1025), 1)$q$),
+  ($q$SELECT ('{"' || repeat('x', 1025) || '": 1}')::tracker.league$q$),
+  ($q$SELECT '{"a": 1e-400}'::tracker.league$q$),
   ($q$SELECT '{"a": 1, "a": 2}'::tracker.league$q$),
   ($q$SELECT '{"a" 1}'::tracker.league$q$)) v(q);
 SELECT league(d, v) FROM (VALUES ('haishu', 1), ('beilun', 2), ('haishu', 3)) t(d, v);
 SELECT league(d, v, 16) FROM (VALUES ('haishu', 1)) t(d, v);
 SELECT league(d, v, dec) FROM (VALUES ('haishu', 1, 1), ('beilun', 2, 2)) t(d, v, dec);
+SELECT league(d, v, dec) FROM (VALUES ('haishu', 1, 1), ('beilun', 2, NULL)) t(d, v, dec);
+SELECT league(d, v, dec) FROM (VALUES ('haishu', 1, NULL), ('beilun', 2, 1)) t(d, v, dec);
 SELECT rank(l, 'haishu', true, 'olympic') FROM l WHERE period = 'now';
 SELECT top(l, -1) FROM l WHERE period = 'now';
+-- NaN and infinities, one rule with the scalar functions: NaN 22023,
+-- ±Infinity 22003, naming the entity.
 SELECT league(d, v) FROM (VALUES ('haishu', 'NaN'::float8)) t(d, v);
+SELECT league(d, v, 1) FROM (VALUES ('beilun', 1), ('haishu', '-Infinity'::float8)) t(d, v);
+-- Names: 1024 bytes fit; 1025 do not, in text as in the aggregate (22001,
+-- the limit, how the name begins and its length); 342 × 区 are 1026 bytes.
+SELECT size(('{"' || repeat('x', 1024) || '": 1}')::league) AS longest_name_fits;
+SELECT ('{"' || repeat('x', 1025) || '": 1}')::league;
+SELECT ('{"a": 1, "' || repeat('区', 342) || '": 2}')::league;
+SELECT league(repeat('区', 342), 1);
+-- Numbers in text follow float8 input: a denormal is a number, 0e-400 an
+-- exact zero; underflow to zero and overflow are out of range (22003),
+-- quoting the number as '1e-400'::float8 does, and the entity as written.
+SELECT '{"a": 1e-310, "b": 0e-400}'::league AS denormal;
+SELECT '{"a": 1e-400}'::league;
+SELECT '{"a": 1, "区\\县": -1e400}'::league;
+-- Malformed text says where (in characters) or what went wrong.
 SELECT '{}'::league;
 SELECT '{"a": 1, "a": 2}'::league;
+SELECT '{"a" 1}'::league;
+SELECT '{"海曙": 1, "a": x}'::league;
+SELECT '{"a\n": 1}'::league;
+SELECT '{"a": 1'::league;
+SELECT '{"a": 1}/16'::league;
+
+-- NULL decimals mean no rounding, as in the two-argument form.
+SELECT league(d, v, NULL) AS null_decimals, league(d, v, NULL) = league(d, v) AS same_as_two_arguments,
+       league(d, v, dec) AS null_in_every_row
+FROM (VALUES ('haishu', 24.14, NULL::int), ('jiangbei', 24.06, NULL)) t(d, v, dec);
 
 -- Oracle: 12,000 rows in 8 groups with many ties (values 0..49), every
 -- entity's rank in every method and direction against PostgreSQL's own

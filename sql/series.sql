@@ -183,8 +183,9 @@ SELECT value(NULL::series, '2022-01') IS NULL AS a, yoy(NULL, '2022-01') IS NULL
 SELECT value(series(p, v), '2022-W01..W02') FROM (VALUES ('2022-W01'::period, 5), ('2022-W02', 7)) t(p, v);
 
 -- Errors (22023 unless noted): another grain, a span that is not a year to
--- date, a period across a year end, a non-finite value (22003), reading a
--- finer period or months of a week series, years < 1, bad text (22P02).
+-- date, a period across a year end, a NaN value or growth (22023, naming
+-- the argument and the period), an infinite one (22003), reading a finer
+-- period or months of a week series, years < 1, bad text (22P02).
 SELECT series(p, v) FROM (VALUES ('2022-01'::period, 1), ('2022-Q1', 2)) t(p, v);
 SELECT series(p, v) FROM (VALUES ('2022-03..05'::period, 1)) t(p, v);
 SELECT series(p, v) FROM (VALUES ('2021-11..2022-02'::period, 1)) t(p, v);
@@ -199,3 +200,67 @@ SELECT '{2022-01: 1, 2022-01: 2}'::series;
 SELECT '{2022-01: 1, 2022-Q2: 2}'::series;
 SELECT '{}'::series;
 SELECT '{2022-01 1}'::series;
+
+-- NaN and infinities, one rule with the scalar functions: NaN is 22023,
+-- ±Infinity 22003, NaN first whichever argument holds it (an infinite
+-- value with a NaN growth is 22023). A growth of -100 or less is no rate
+-- but must still be a number. Sums beyond float8 are 22003, naming the
+-- period, in series, in rollup and in combining partial states.
+CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS
+$$BEGIN EXECUTE q; RETURN 'no error'; EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE; END$$;
+SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
+  ($q$SELECT tracker.series(p, v) FROM (VALUES ('2022-01'::tracker.period, 'NaN'::float8)) t(p, v)$q$),
+  ($q$SELECT tracker.series(p, v, g) FROM (VALUES ('2022-01'::tracker.period, 1, 'NaN'::float8)) t(p, v, g)$q$),
+  ($q$SELECT tracker.series(p, v, g) FROM (VALUES ('2022-01'::tracker.period, 'Infinity'::float8, 'NaN'::float8)) t(p, v, g)$q$),
+  ($q$SELECT tracker.series(p, v, g) FROM (VALUES ('2022-01'::tracker.period, 'NaN'::float8, -200)) t(p, v, g)$q$),
+  ($q$SELECT tracker.series(p, v) FROM (VALUES ('2022-01'::tracker.period, '-Infinity'::float8)) t(p, v)$q$),
+  ($q$SELECT tracker.series(p, v, g) FROM (VALUES ('2022-01'::tracker.period, 1, '-Infinity'::float8)) t(p, v, g)$q$),
+  ($q$SELECT tracker.series(p, v) FROM (VALUES ('2022-01'::tracker.period, 1e308), ('2022-01', 1e308)) t(p, v)$q$),
+  ($q$SELECT tracker.rollup(s) FROM (VALUES ('{2022-01: 1, 2022-02: 1e308}'::tracker.series), ('{2022-02: 1e308}')) t(s)$q$)) v(q);
+SELECT series(p, v, g) FROM (VALUES ('2022-03'::period, 'Infinity'::float8, 'NaN'::float8)) t(p, v, g);
+SELECT series(p, v) FROM (VALUES ('2022-03'::period, '-Infinity'::float8)) t(p, v);
+SELECT series(p, v) FROM (VALUES ('2022-03'::period, 1e308), ('2022-03', 1e308)) t(p, v);
+SELECT rollup(s) FROM (VALUES ('{2022-01: 1, 2022-02: 1e308}'::series), ('{2022-02: 1e308}')) t(s);
+-- Partial states that overflow when combined: 1e308 for one period in
+-- each of two partitions, aggregated partitionwise (each partition
+-- partially, then combined in this backend).
+CREATE TABLE huge (part int, grp int, p period, v float8) PARTITION BY LIST (part);
+CREATE TABLE huge_1 PARTITION OF huge FOR VALUES IN (1);
+CREATE TABLE huge_2 PARTITION OF huge FOR VALUES IN (2);
+INSERT INTO huge SELECT part, 1, '2022-04', CASE WHEN i = 1 THEN 1e308 ELSE 0 END
+FROM generate_series(1, 2) part, generate_series(1, 1000) i;
+ANALYZE huge;
+SET enable_partitionwise_aggregate = on;
+SET max_parallel_workers_per_gather = 0;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT grp, series(p, v) FROM huge GROUP BY grp;
+SELECT grp, series(p, v) FROM huge GROUP BY grp;
+RESET enable_partitionwise_aggregate; RESET max_parallel_workers_per_gather; RESET enable_hashagg;
+-- The rule for rows, as before: the aggregate keeps a value whose rate is
+-- -100% or less, without the rate.
+SELECT series(p, v, g) FROM (VALUES ('2022-07'::period, 100, -100), ('2022-08', 50, -250)) t(p, v, g);
+
+-- Text input reads numbers as float8 input does: a denormal is a number
+-- (1e-310; 2.5e-324 rounds to the smallest, printed 5e-324), 0e-400 is an
+-- exact zero; a number that underflows to zero or overflows is out of
+-- range (22003), quoted as float8 quotes it: '1e-400'::float8 fails so.
+SELECT '{2022-07: 1e-310, 2022-08: 1 (+2.5e-324%), 2022-09: 0e-400}'::series AS denormals;
+SELECT '1e-400'::float8;
+SELECT '{2022-07: 1e-400}'::series;
+SELECT '{2022-06: 1, 2022年7月: -1e-400}'::series;
+SELECT '{2022-07: 100 (+1e400%)}'::series;
+-- Numbers in range can still imply a base beyond it: 1e308 at
+-- -99.9999999% implies 1e308 / 1e-9 = 1e317 (22003); a period given twice
+-- is that fault (22P02) even when its values would overflow added up.
+SELECT '{2022-07: 1e308 (-99.9999999%)}'::series;
+SELECT '{2022-07: 1e308, 2022-07: 1e308}'::series;
+-- A published rate must be greater than -100% (22P02), as binary input
+-- requires: text that spells one out is an error, not a silent drop.
+SELECT '{2022-07: 100 (-100%)}'::series;
+SELECT '{2022-06: 1, 2022-07: 100 (-250.5%)}'::series;
+-- Binary input of a non-finite number is an invalid representation
+-- (22P03), not a NaN argument: version 1, grain month, one fact 2022-03,
+-- flags 0, value NaN (0x7ff8000000000000).
+TRUNCATE raw; INSERT INTO raw VALUES ('\x01020000000100005eca007ff8000000000000');
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);

@@ -294,6 +294,10 @@ COMMENT ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) IS
 REVOKE EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) TO @extowner@ WITH GRANT OPTION;
 
+-- ---- 5. Input faults (40_league.sql): NULL decimals mean no rounding ----
+COMMENT ON AGGREGATE tracker.league(pg_catalog.text, pg_catalog.float8, pg_catalog.int4) IS
+    'a ranking of entities by value rounded half-even to the published decimals, so 24.14 and 24.06 tie at 24.1; NULL decimals: no rounding';
+
 -- ---- last: the schema is sealed (99_schema_seal.sql) ----
 DO $seal$
 DECLARE

@@ -6,6 +6,7 @@
 
 #include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
@@ -121,10 +122,14 @@ league_error(tl_status st)
 	if (st == TL_ENOMEM)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY),
 						errmsg("out of memory building a league")));
+	if (st == TL_ENAN)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("league values must not be NaN")));
 	if (st == TL_ENONFINITE)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("league values must be finite")));
+				 errmsg("value out of range: a league value or a gap between two is not finite")));
 	if (st == TL_ETOOLONG)
 		ereport(ERROR,
 				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
@@ -134,6 +139,23 @@ league_error(tl_status st)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("decimals must lie between 0 and 15 and be the same in every row")));
 	elog(ERROR, "unexpected status %d building a league", (int) st);
+}
+
+/*
+ * An entity name over TL_MAX_ENTITY bytes: 22001, as for a string too
+ * long for its column, showing how the name begins and how long it is.
+ * start holds at least its first bytes in the database encoding.
+ */
+static void
+name_too_long(const char *start, size_t available, size_t len)
+{
+	int			shown = pg_mbcliplen(start, (int) Min(available, 64), 24);
+
+	ereport(ERROR,
+			(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
+			 errmsg("entity names must be at most %d bytes", TL_MAX_ENTITY),
+			 errdetail("The name beginning \"%s\" is %zu bytes long.",
+					   pnstrdup(start, shown), len)));
 }
 
 /* Flatten a non-empty builder into 8-aligned memory of tl_flat_size(b). */
@@ -190,6 +212,24 @@ league_flatten_view(const tl_builder *b)
 
 /* ---- I/O ---- */
 
+/* The bytes [pos, pos + len) of str, as a palloc'd string. */
+static char *
+input_part(const char *str, size_t pos, size_t len)
+{
+	return pnstrdup(str + pos, len);
+}
+
+/* Where malformed input goes wrong, for the detail of 22P02. */
+static char *
+syntax_detail(const char *str, size_t pos)
+{
+	if (str[pos] == '\0')
+		return pstrdup("The text ends too early.");
+	return psprintf("Unexpected \"%s\" at character %d.",
+					input_part(str, pos, pg_mblen(str + pos)),
+					pg_mbstrlen_with_len(str, (int) pos) + 1);
+}
+
 PG_FUNCTION_INFO_V1(league_in);
 Datum
 league_in(PG_FUNCTION_ARGS)
@@ -197,15 +237,31 @@ league_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	tl_builder	b;
 	tl_status	st;
+	dt_error	e;
 
 	league_builder_init(&b, TL_NO_ROUNDING, CurrentMemoryContext);
-	st = tl_parse(str, strlen(str), &b);
-	if (st == TL_ENOMEM)
+	st = tl_parse(str, strlen(str), &b, &e);
+	if (st == TL_ENOMEM || st == TL_ENONFINITE)
 		league_error(st);
+	/* as float8in words it, naming the number and not the whole input */
+	if (st == TL_ERANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("\"%s\" is out of range for type double precision",
+						input_part(str, e.pos, e.len)),
+				 errdetail("It is the value of entity %s in the input of tracker.league.",
+						   input_part(str, e.item_pos, e.item_len))));
+	/* the name begins after its opening quote */
+	if (st == TL_ETOOLONG && e.name_len > TL_MAX_ENTITY)
+		name_too_long(str + e.pos + 1, e.len - 1, e.name_len);
 	if (st != TL_OK || b.n == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "tracker.league", str),
+				 st == TL_EARG
+				 ? errdetail("A league rounds to 0 to 15 decimals, not %s.",
+							 input_part(str, e.pos, e.len))
+				 : errdetail("%s", syntax_detail(str, e.pos)),
 				 errhint("Write {\"entity\": value, ...}, optionally followed by /decimals.")));
 	PG_RETURN_POINTER(league_from_builder(&b));
 }
@@ -244,6 +300,46 @@ league_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(out);
 }
 
+/*
+ * Every entity name must be valid in the database encoding: text input
+ * and the aggregate only see names the server has verified, but binary
+ * input hands us raw bytes, and a name that is not valid text could be
+ * stored but not dumped and restored. 22021, as PostgreSQL reports an
+ * invalid byte sequence, with the bytes as it shows them.
+ */
+static void
+check_names_encoding(const tl_builder *b)
+{
+	int			encoding = GetDatabaseEncoding();
+	uint32		i;
+
+	for (i = 0; i < b->n; i++)
+	{
+		const char *name = b->pool + b->entries[i].name_off;
+		int			len = (int) b->entries[i].name_len;
+		int			valid;
+		int			shown;
+		StringInfoData bytes;
+		int			j;
+
+		if (pg_verify_mbstr(encoding, name, len, true))
+			continue;
+		valid = pg_encoding_verifymbstr(encoding, name, len);
+		/* no mblen: some encodings would read past a truncated name */
+		shown = Min(len - valid, MAX_MULTIBYTE_CHAR_LEN);
+		initStringInfo(&bytes);
+		for (j = 0; j < shown; j++)
+			appendStringInfo(&bytes, "%s0x%02x", j > 0 ? " " : "",
+							 (unsigned char) name[valid + j]);
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("invalid byte sequence for encoding \"%s\" in a tracker.league entity name: %s",
+						GetDatabaseEncodingName(), bytes.data),
+				 errdetail("Entity %u of %u, at byte %d of its %d-byte name.",
+						   i + 1, b->n, valid + 1, len)));
+	}
+}
+
 PG_FUNCTION_INFO_V1(league_recv);
 Datum
 league_recv(PG_FUNCTION_ARGS)
@@ -257,6 +353,7 @@ league_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external tracker.league value")));
+	check_names_encoding(&b);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(league_from_builder(&b));
 }
@@ -303,9 +400,16 @@ new_state(MemoryContext aggcxt, int decimals)
 	return b;
 }
 
+static const char *
+decimals_text(int decimals)
+{
+	return decimals == TL_NO_ROUNDING ? "NULL (no rounding)" : psprintf("%d", decimals);
+}
+
 /*
  * league(entity, value [, decimals]): rows without an entity or a value
- * are not ranked. decimals must be the same in every row.
+ * are not ranked. NULL decimals mean no rounding, as in the two-argument
+ * form; decimals must be the same in every row.
  */
 PG_FUNCTION_INFO_V1(league_sfunc);
 Datum
@@ -314,17 +418,17 @@ league_sfunc(PG_FUNCTION_ARGS)
 	tl_builder *b = PG_ARGISNULL(0) ? NULL : (tl_builder *) PG_GETARG_POINTER(0);
 	int			decimals = TL_NO_ROUNDING;
 	text	   *entity;
+	double		value;
 	tl_status	st;
 
-	if (PG_NARGS() > 3)
+	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
 	{
-		if (PG_ARGISNULL(3))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("decimals must not be NULL")));
-		if (PG_GETARG_INT32(3) < 0 || PG_GETARG_INT32(3) > 15)
-			league_error(TL_EARG);
 		decimals = PG_GETARG_INT32(3);
+		if (decimals < 0 || decimals > 15)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("decimals must lie between 0 and 15, not %d", decimals),
+					 errhint("Pass NULL decimals for no rounding.")));
 	}
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
@@ -334,14 +438,34 @@ league_sfunc(PG_FUNCTION_ARGS)
 	}
 	if (b == NULL)
 		b = new_state(tracker_aggregate_context(fcinfo, "league_sfunc"), decimals);
-	else if (b->decimals != decimals)
-		league_error(TL_EARG);
 	entity = PG_GETARG_TEXT_PP(1);
-	st = tl_builder_add(b, VARDATA_ANY(entity), VARSIZE_ANY_EXHDR(entity),
-						PG_GETARG_FLOAT8(2));
-	if (st != TL_OK)
-		league_error(st);
-	PG_RETURN_POINTER(b);
+	value = PG_GETARG_FLOAT8(2);
+	if (b->decimals != decimals)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("decimals must be the same in every row of a league"),
+				 errdetail("Earlier rows give %s, the row of entity \"%s\" gives %s.",
+						   decimals_text(b->decimals), text_to_cstring(entity),
+						   decimals_text(decimals))));
+	st = tl_builder_add(b, VARDATA_ANY(entity), VARSIZE_ANY_EXHDR(entity), value);
+	if (st == TL_OK)
+		PG_RETURN_POINTER(b);
+	/* the rule of the scalar functions: NaN 22023, infinities 22003 */
+	if (st == TL_ENAN)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("value for entity \"%s\" is NaN", text_to_cstring(entity)),
+				 errdetail("League values must be finite numbers; NULL values are not ranked.")));
+	if (st == TL_ENONFINITE && isinf(value))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value for entity \"%s\" is infinite", text_to_cstring(entity)),
+				 errdetail("League values must be finite numbers; NULL values are not ranked.")));
+	if (st == TL_ETOOLONG && VARSIZE_ANY_EXHDR(entity) > TL_MAX_ENTITY)
+		name_too_long(VARDATA_ANY(entity), VARSIZE_ANY_EXHDR(entity),
+					  VARSIZE_ANY_EXHDR(entity));
+	league_error(st);
+	PG_RETURN_NULL();
 }
 
 PG_FUNCTION_INFO_V1(league_final);
@@ -395,6 +519,13 @@ league_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(out);
 }
 
+/*
+ * No encoding check, unlike league_recv: SQL cannot call this function
+ * (its internal argument), so the bytes come from league_serialize of a
+ * partial state, whose names were the aggregate's text arguments, which
+ * the server verified. The decoder still checks every length, so a
+ * damaged state cannot make it read out of bounds.
+ */
 PG_FUNCTION_INFO_V1(league_deserialize);
 Datum
 league_deserialize(PG_FUNCTION_ARGS)

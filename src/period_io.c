@@ -101,6 +101,10 @@ period_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/*
+ * A grain byte and two day numbers: no text, so nothing to check against
+ * the database encoding (league_recv must; see there).
+ */
 PG_FUNCTION_INFO_V1(period_recv);
 Datum
 period_recv(PG_FUNCTION_ARGS)

@@ -69,11 +69,17 @@ series_build_error(ts_status st, const ts_builder *b, tp_period p)
 					 errhint("Split other spans into their units.")));
 			break;
 		case TS_ENONFINITE:
+			/* inputs are finite here (series_row_error sorts out rows) */
+			if (p == SERIES_NO_PERIOD)
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("value out of range: a sum of the series overflows")));
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value or growth for period %s is not finite",
+					 errmsg("value out of range: the sums for period %s overflow",
 							tracker_period_text(p)),
-					 errdetail("Series values and rates must be finite numbers.")));
+					 errdetail("The values of the period, or the bases their rates "
+							   "imply, add up beyond the range of float8.")));
 			break;
 		case TS_ENOMEM:
 			ereport(ERROR,
@@ -86,7 +92,46 @@ series_build_error(ts_status st, const ts_builder *b, tp_period p)
 	pg_unreachable();
 }
 
+/*
+ * The error for a row series(p, value [, growth]) refused: NaN is 22023
+ * and an infinity 22003, as for the scalar functions, naming the
+ * argument that holds it (NaN first, the order the core checks in).
+ */
+static void
+series_row_error(ts_status st, const ts_builder *b, tp_period p,
+				 double value, bool has_growth, double growth)
+{
+	const char *arg = NULL;
+
+	if (st == TS_ENAN)
+	{
+		arg = isnan(value) ? "value" : "growth";
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s for period %s is NaN", arg, tracker_period_text(p)),
+				 errdetail("Series values and rates must be finite numbers; "
+						   "a NULL growth means no published rate.")));
+	}
+	if (st == TS_ENONFINITE && isinf(value))
+		arg = "value";
+	else if (st == TS_ENONFINITE && has_growth && isinf(growth))
+		arg = "growth";
+	if (arg != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s for period %s is infinite", arg, tracker_period_text(p)),
+				 errdetail("Series values and rates must be finite numbers.")));
+	series_build_error(st, b, p);
+}
+
 /* ---- I/O ---- */
+
+/* The bytes [pos, pos + len) of str, as a palloc'd string. */
+static char *
+input_part(const char *str, size_t pos, size_t len)
+{
+	return pnstrdup(str + pos, len);
+}
 
 PG_FUNCTION_INFO_V1(series_in);
 Datum
@@ -95,23 +140,44 @@ series_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	ts_builder	b;
 	ts_status	st;
+	dt_error	e;
 	SeriesData *s;
 
 	series_builder_init(&b, CurrentMemoryContext);
-	st = ts_parse(str, strlen(str), &b);
+	st = ts_parse(str, strlen(str), &b, &e);
 	if (st == TS_ENOMEM)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY),
 						errmsg("out of memory reading a series")));
+	/* as float8in words it, naming the number and not the whole input */
+	if (st == TS_ERANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("\"%s\" is out of range for type double precision",
+						input_part(str, e.pos, e.len)),
+				 errdetail("It is a number of period %s in the input of tracker.series.",
+						   input_part(str, e.item_pos, e.item_len))));
+	/* the numbers read are finite: a fact's implied base overflowed */
+	if (st == TS_ENONFINITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: the base of period %s overflows",
+						input_part(str, e.item_pos, e.item_len)),
+				 errdetail("The base value / (1 + rate/100) a rate implies must lie "
+						   "within the range of float8.")));
 	if (st != TS_OK || b.count == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"", "tracker.series", str),
-				 errdetail("%s",
-						   st == TS_EGRAIN ? "The periods are not all of one grain." :
-						   st == TS_ESPAN ? "A span is not year-to-date within one year." :
-						   st == TS_EDUPLICATE ? "A period is given twice." :
-						   st == TS_ENONFINITE ? "A number is not finite." :
-						   "Malformed text."),
+				 st == TS_ERATE
+				 ? errdetail("A published rate must be greater than -100%%; "
+							 "period %s has %s%%.",
+							 input_part(str, e.item_pos, e.item_len),
+							 input_part(str, e.pos, e.len))
+				 : errdetail("%s",
+							 st == TS_EGRAIN ? "The periods are not all of one grain." :
+							 st == TS_ESPAN ? "A span is not year-to-date within one year." :
+							 st == TS_EDUPLICATE ? "A period is given twice." :
+							 "Malformed text."),
 				 errhint("Write {period: value, period: value (+rate%%), ...}, "
 						 "for example {2022-01..02: 1234.5 (+12.3%%), 2022-03: 600}.")));
 	s = series_from_builder(&b);
@@ -173,6 +239,11 @@ series_decode(const uint8_t *data, size_t len)
 	return s;
 }
 
+/*
+ * Units, flags and doubles: a series carries no text, so there is no
+ * encoding to check (league_recv checks its names). A non-finite value or
+ * rate is an invalid representation (22P03), not a NaN argument (22023).
+ */
 PG_FUNCTION_INFO_V1(series_recv);
 Datum
 series_recv(PG_FUNCTION_ARGS)
@@ -260,7 +331,8 @@ series_sfunc(PG_FUNCTION_ARGS)
 	st = ts_builder_add(b, p, PG_GETARG_FLOAT8(2), has_growth,
 						has_growth ? PG_GETARG_FLOAT8(3) : 0.0);
 	if (unlikely(st != TS_OK))
-		series_build_error(st, b, p);
+		series_row_error(st, b, p, PG_GETARG_FLOAT8(2), has_growth,
+						 has_growth ? PG_GETARG_FLOAT8(3) : 0.0);
 	PG_RETURN_POINTER(b);
 }
 
@@ -273,6 +345,7 @@ series_rollup_sfunc(PG_FUNCTION_ARGS)
 	SeriesData *s;
 	ts_view		v;
 	ts_status	st;
+	tp_period	where = SERIES_NO_PERIOD;
 
 	if (PG_ARGISNULL(1))
 	{
@@ -290,9 +363,9 @@ series_rollup_sfunc(PG_FUNCTION_ARGS)
 				 errmsg("cannot roll up a series of grain %s with series of grain %s",
 						tp_grain_name(v.grain), tp_grain_name((tp_grain) b->grain)),
 				 errhint("Resample the series to one grain first.")));
-	st = ts_builder_add_series(b, &v);
+	st = ts_builder_add_series(b, &v, &where);
 	if (st != TS_OK)
-		series_build_error(st, b, ts_fact_period(v.grain, &v.facts[0]));
+		series_build_error(st, b, where);
 	PG_RETURN_POINTER(b);
 }
 
@@ -318,6 +391,7 @@ series_combine(PG_FUNCTION_ARGS)
 	ts_builder *into = PG_ARGISNULL(0) ? NULL : (ts_builder *) PG_GETARG_POINTER(0);
 	ts_builder *from = PG_ARGISNULL(1) ? NULL : (ts_builder *) PG_GETARG_POINTER(1);
 	ts_status	st;
+	tp_period	where = SERIES_NO_PERIOD;
 
 	if (from == NULL)
 	{
@@ -334,9 +408,9 @@ series_combine(PG_FUNCTION_ARGS)
 				 errmsg("cannot combine series of grains %s and %s",
 						tp_grain_name((tp_grain) into->grain),
 						tp_grain_name((tp_grain) from->grain))));
-	st = ts_builder_merge(into, from);
+	st = ts_builder_merge(into, from, &where);
 	if (st != TS_OK)
-		series_build_error(st, into, 0);
+		series_build_error(st, into, where);
 	PG_RETURN_POINTER(into);
 }
 

@@ -197,7 +197,7 @@ series_resample(PG_FUNCTION_ARGS)
 				 errhint("Resample to a coarser grain made of whole units of the "
 						 "series' grain (weeks make up only weeks).")));
 	if (st != TS_OK)
-		series_build_error(st, &b, 0);
+		series_build_error(st, &b, SERIES_NO_PERIOD);
 	r = series_from_builder(&b);
 	ts_builder_free(&b);
 	if (r == NULL)

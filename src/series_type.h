@@ -49,7 +49,9 @@ extern SeriesData *series_from_builder(const ts_builder *b);
 /* Raise the error for a failed read of a series of that grain at p. */
 extern void series_read_error(ts_status st, tp_grain grain,
 							  tp_period p) pg_attribute_noreturn();
-/* Raise the error for a failed build step; p is the offending period. */
+/* Raise the error for a failed build step; p is the offending period,
+ * or SERIES_NO_PERIOD when none is known. */
+#define SERIES_NO_PERIOD ((tp_period) -1)	/* valid periods are non-negative */
 extern void series_build_error(ts_status st, const ts_builder *b,
 							   tp_period p) pg_attribute_noreturn();
 

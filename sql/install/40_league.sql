@@ -92,7 +92,7 @@ CREATE AGGREGATE tracker.league(entity pg_catalog.text, value pg_catalog.float8,
     SERIALFUNC = tracker.league_serialize, DESERIALFUNC = tracker.league_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE tracker.league(pg_catalog.text, pg_catalog.float8, pg_catalog.int4) IS
-    'a ranking of entities by value rounded half-even to the published decimals, so 24.14 and 24.06 tie at 24.1';
+    'a ranking of entities by value rounded half-even to the published decimals, so 24.14 and 24.06 tie at 24.1; NULL decimals: no rounding';
 
 CREATE FUNCTION tracker.rank(l tracker.league, entity pg_catalog.text,
                              descending pg_catalog.bool DEFAULT true,

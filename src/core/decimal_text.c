@@ -3,6 +3,8 @@
  */
 #include "decimal_text.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,35 +101,58 @@ number_char(char ch)
 		ch == '.' || ch == 'e' || ch == 'E';
 }
 
-size_t
-dt_scan(const char *s, size_t len, double *out)
+dt_status
+dt_scan(const char *s, size_t len, double *out, size_t *used)
 {
 	char		token[DT_TOKEN_MAX + 1];
 	size_t		n = 0;
 	char	   *end;
+	double		d;
 
 	while (n < len && number_char(s[n]))
 		n++;
 	if (n == 0 || n > DT_TOKEN_MAX)
-		return 0;
+		return DT_SYNTAX;
 	memcpy(token, s, n);
 	token[n] = '\0';
-	*out = strtod(token, &end);
-	return end == token + n ? n : 0;
+	errno = 0;
+	d = strtod(token, &end);
+	if (end != token + n)
+		return DT_SYNTAX;
+	*used = n;
+
+	/*
+	 * float8in's test: glibc also reports ERANGE for a denormal result,
+	 * which is a number and stays; only zero (from a nonzero number) and
+	 * infinity mean the value was lost.
+	 */
+	if ((errno == ERANGE && d == 0.0) || isinf(d))
+		return DT_RANGE;
+	*out = d;
+	return DT_OK;
+}
+
+void
+dt_fail(dt_error *e, size_t pos, size_t len)
+{
+	if (e == NULL)
+		return;
+	e->pos = pos;
+	e->len = len;
+}
+
+int
+dt_is_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+		ch == '\f' || ch == '\v';
 }
 
 void
 dt_skip_space(dt_cursor *c)
 {
-	while (c->pos < c->len)
-	{
-		char		ch = c->s[c->pos];
-
-		if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r' &&
-			ch != '\f' && ch != '\v')
-			break;
+	while (c->pos < c->len && dt_is_space(c->s[c->pos]))
 		c->pos++;
-	}
 }
 
 int

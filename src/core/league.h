@@ -26,6 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "decimal_text.h"
+
 #define TL_NO_ROUNDING (-1)
 #define TL_MAX_ENTITY 1024		/* bytes in an entity name */
 
@@ -34,9 +36,13 @@ typedef enum tl_status
 	TL_OK = 0,
 	TL_NULL,					/* no such entity / no answer: SQL NULL */
 	TL_EDUPLICATE,				/* an entity given twice */
-	TL_ENONFINITE,				/* NaN or infinite value */
+	TL_ENAN,					/* a NaN value */
+	TL_ENONFINITE,				/* an infinite value, or a result beyond the
+								 * double range */
 	TL_ETOOLONG,				/* entity name over TL_MAX_ENTITY bytes or with a NUL */
 	TL_ESYNTAX,					/* malformed text */
+	TL_ERANGE,					/* text: a number float8 input rejects as out
+								 * of range (underflow to zero, overflow) */
 	TL_ECORRUPT,				/* binary input fails validation */
 	TL_ENOMEM,
 	TL_EARG,					/* bad argument (decimals, n < 0, method) */
@@ -80,8 +86,9 @@ typedef struct tl_builder
 
 extern void tl_builder_init(tl_builder *b, int decimals, const tl_alloc *a);
 extern void tl_builder_free(tl_builder *b);
-/* Append one entity. TL_ENONFINITE, TL_ETOOLONG, TL_ENOMEM; duplicates
- * are found when the league is finished. Rounds when decimals is set. */
+/* Append one entity. TL_ENAN (22023 in SQL), TL_ENONFINITE for an
+ * infinite value (22003), TL_ETOOLONG, TL_ENOMEM; duplicates are found
+ * when the league is finished. Rounds when decimals is set. */
 extern tl_status tl_builder_add(tl_builder *b, const char *name, size_t len,
 								double value);
 /* Append all entries of `from` (the combine function). TL_EARG when the
@@ -205,10 +212,17 @@ extern tl_status tl_decode(const uint8_t *in, size_t len, tl_builder *b);
  * i.e. entries best first as "name": value (names double-quoted with \"
  * and \\ escaped; values the shortest decimals that read back exactly),
  * then "/d" after the brace when decimals is set. Input accepts the same
- * in any order with ASCII whitespace between tokens.
+ * in any order with ASCII whitespace between tokens. Numbers are read as
+ * float8 input reads them: one that underflows to zero or overflows is
+ * TL_ERANGE. A name over TL_MAX_ENTITY bytes is TL_ETOOLONG; decimals
+ * outside 0..15 are TL_EARG. On failure *err (unless NULL) says where: the
+ * number (TL_ERANGE), the quoted name (TL_ETOOLONG, with the name's
+ * unescaped length in name_len), the digits (TL_EARG), or the place where
+ * the text went wrong (TL_ESYNTAX); item is the entity's quoted name.
  */
 extern tl_status tl_format(const tl_view *v, char *buf, size_t cap,
 						   size_t *len);	/* TL_EBUF: *len = bytes needed */
-extern tl_status tl_parse(const char *text, size_t len, tl_builder *b);
+extern tl_status tl_parse(const char *text, size_t len, tl_builder *b,
+						  dt_error *err);
 
 #endif							/* TRACKER_CORE_LEAGUE_H */

@@ -119,7 +119,9 @@ tl_builder_add(tl_builder *b, const char *name, size_t len, double value)
 
 	if (b->decimals != TL_NO_ROUNDING && (b->decimals < 0 || b->decimals > 15))
 		return TL_EARG;
-	if (!isfinite(value))
+	if (isnan(value))
+		return TL_ENAN;
+	if (isinf(value))
 		return TL_ENONFINITE;
 	if (len > TL_MAX_ENTITY || (len > 0 && memchr(name, '\0', len) != NULL))
 		return TL_ETOOLONG;

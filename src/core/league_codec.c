@@ -261,36 +261,61 @@ tl_format(const tl_view *v, char *buf, size_t cap, size_t *len)
 
 /* ---- text input ---- */
 
-/* A quoted name, unescaped into name[TL_MAX_ENTITY]. */
+/* Fail with TL_ESYNTAX at what stands at the cursor. */
 static tl_status
-read_name(dt_cursor *c, char *name, size_t *nlen)
+syntax_at(dt_cursor *c, dt_error *e)
 {
+	dt_fail(e, c->pos, 0);
+	return TL_ESYNTAX;
+}
+
+/*
+ * A quoted name, unescaped into name[TL_MAX_ENTITY]. A name that does not
+ * fit is read to its end all the same, so the error can give its length.
+ */
+static tl_status
+read_name(dt_cursor *c, char *name, size_t *nlen, dt_error *e)
+{
+	size_t		start;
 	size_t		n = 0;
 
 	if (!dt_accept(c, '"'))
-		return TL_ESYNTAX;
+		return syntax_at(c, e);
+	start = c->pos - 1;
 	for (;;)
 	{
 		char		ch;
 
 		if (c->pos >= c->len)
-			return TL_ESYNTAX;
+			return syntax_at(c, e);
 		ch = c->s[c->pos++];
 		if (ch == '"')
 			break;
 		if (ch == '\\')
 		{
 			if (c->pos >= c->len)
-				return TL_ESYNTAX;
-			ch = c->s[c->pos++];
+				return syntax_at(c, e);
+			ch = c->s[c->pos];
 			if (ch != '"' && ch != '\\')
-				return TL_ESYNTAX;
+				return syntax_at(c, e);
+			c->pos++;
 		}
 		else if (ch == '\0')
+		{
+			dt_fail(e, c->pos - 1, 1);
 			return TL_ETOOLONG;
-		if (n == TL_MAX_ENTITY)
-			return TL_ETOOLONG;
-		name[n++] = ch;
+		}
+		if (n < TL_MAX_ENTITY)
+			name[n] = ch;
+		n++;
+	}
+	e->item_pos = start;
+	e->item_len = c->pos - start;
+	if (n > TL_MAX_ENTITY)
+	{
+		dt_fail(e, start, c->pos - start);
+		e->name_len = n;
+		return TL_ETOOLONG;
 	}
 	*nlen = n;
 	return TL_OK;
@@ -298,44 +323,49 @@ read_name(dt_cursor *c, char *name, size_t *nlen)
 
 /* A number; see dt_scan for what it accepts. */
 static tl_status
-read_number(dt_cursor *c, double *x)
+read_number(dt_cursor *c, double *x, dt_error *e)
 {
-	size_t		n;
+	size_t		n = 0;
+	dt_status	st;
 
 	dt_skip_space(c);
-	n = dt_scan(c->s + c->pos, c->len - c->pos, x);
-	if (n == 0)
-		return TL_ESYNTAX;
+	st = dt_scan(c->s + c->pos, c->len - c->pos, x, &n);
+	dt_fail(e, c->pos, n);
+	if (st != DT_OK)
+		return st == DT_RANGE ? TL_ERANGE : TL_ESYNTAX;
 	c->pos += n;
 	return TL_OK;
 }
 
 /* "/d" after the brace: 0..15 decimals. */
 static tl_status
-read_decimals(dt_cursor *c, int *decimals)
+read_decimals(dt_cursor *c, int *decimals, dt_error *e)
 {
 	int			d = 0;
-	size_t		digits = 0;
+	size_t		start;
 
 	dt_skip_space(c);
+	start = c->pos;
 	while (c->pos < c->len && c->s[c->pos] >= '0' && c->s[c->pos] <= '9')
 	{
 		/* stop growing once out of range: no overflow on long runs */
 		if (d <= 15)
 			d = d * 10 + (c->s[c->pos] - '0');
 		c->pos++;
-		digits++;
 	}
-	if (digits == 0)
-		return TL_ESYNTAX;
+	if (c->pos == start)
+		return syntax_at(c, e);
 	if (d > 15)
+	{
+		dt_fail(e, start, c->pos - start);
 		return TL_EARG;
+	}
 	*decimals = d;
 	return TL_OK;
 }
 
 static tl_status
-parse_entries(dt_cursor *c, tl_builder *b)
+parse_entries(dt_cursor *c, tl_builder *b, dt_error *e)
 {
 	char		name[TL_MAX_ENTITY];
 	int			decimals = TL_NO_ROUNDING;
@@ -343,38 +373,41 @@ parse_entries(dt_cursor *c, tl_builder *b)
 	tl_status	st;
 
 	if (!dt_accept(c, '{'))
-		return TL_ESYNTAX;
+		return syntax_at(c, e);
 	/* a league is never empty, so neither is its text */
-	if (dt_accept(c, '}'))
-		return TL_ESYNTAX;
+	dt_skip_space(c);
+	if (c->pos < c->len && c->s[c->pos] == '}')
+		return syntax_at(c, e);
 	do
 	{
 		size_t		nlen;
 		double		x;
 
-		st = read_name(c, name, &nlen);
+		e->item_pos = e->item_len = 0;
+		st = read_name(c, name, &nlen, e);
 		if (st != TL_OK)
 			return st;
 		if (!dt_accept(c, ':'))
-			return TL_ESYNTAX;
-		st = read_number(c, &x);
+			return syntax_at(c, e);
+		st = read_number(c, &x, e);
 		if (st != TL_OK)
 			return st;
 		st = tl_builder_add(b, name, nlen, x);
 		if (st != TL_OK)
 			return st;
 	} while (dt_accept(c, ','));
+	e->item_pos = e->item_len = 0;
 	if (!dt_accept(c, '}'))
-		return TL_ESYNTAX;
+		return syntax_at(c, e);
 	if (dt_accept(c, '/'))
 	{
-		st = read_decimals(c, &decimals);
+		st = read_decimals(c, &decimals, e);
 		if (st != TL_OK)
 			return st;
 	}
 	dt_skip_space(c);
 	if (c->pos != c->len)
-		return TL_ESYNTAX;
+		return syntax_at(c, e);
 
 	/*
 	 * The decimals come last, so values were taken as written; round
@@ -396,9 +429,10 @@ parse_entries(dt_cursor *c, tl_builder *b)
 }
 
 tl_status
-tl_parse(const char *text, size_t len, tl_builder *b)
+tl_parse(const char *text, size_t len, tl_builder *b, dt_error *err)
 {
 	dt_cursor	c;
+	dt_error	e = {0, 0, 0, 0, 0};
 	tl_status	st;
 
 	if (b->n != 0)
@@ -407,8 +441,12 @@ tl_parse(const char *text, size_t len, tl_builder *b)
 	c.len = len;
 	c.pos = 0;
 	b->decimals = TL_NO_ROUNDING;
-	st = parse_entries(&c, b);
+	st = parse_entries(&c, b, &e);
 	if (st != TL_OK)
+	{
+		if (err != NULL)
+			*err = e;
 		return discard(b, st);
+	}
 	return TL_OK;
 }

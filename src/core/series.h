@@ -32,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "decimal_text.h"
 #include "period.h"
 
 typedef enum ts_status
@@ -40,7 +41,12 @@ typedef enum ts_status
 	TS_NULL,					/* not derivable from the facts: SQL NULL */
 	TS_EGRAIN,					/* a period of another grain than the series' */
 	TS_ESPAN,					/* a span that is not year-to-date in one year */
-	TS_ENONFINITE,				/* NaN or infinite value or rate */
+	TS_ENAN,					/* a NaN value or rate */
+	TS_ENONFINITE,				/* an infinite value or rate, or a sum or
+								 * result beyond the double range */
+	TS_ERANGE,					/* text: a number float8 input rejects as out
+								 * of range (underflow to zero, overflow) */
+	TS_ERATE,					/* text: a published rate <= -100 */
 	TS_EDUPLICATE,				/* text input names a period twice */
 	TS_ESYNTAX,					/* malformed text */
 	TS_ECORRUPT,				/* binary input fails validation */
@@ -111,16 +117,23 @@ extern void ts_builder_free(ts_builder *b);
  * Add one row. has_growth 0 means "no published rate" (the row still
  * counts). TS_EGRAIN when p's grain differs from the rows before it;
  * TS_ESPAN when p is a span that does not start at its year's first unit
- * or crosses a year end; TS_ENONFINITE for a NaN/infinite value or rate;
- * TS_ENOMEM. On error the builder is unchanged.
+ * or crosses a year end; TS_ENAN for a NaN value or rate, else
+ * TS_ENONFINITE for an infinite one or a sum (of values or of implied
+ * bases) beyond the double range, so NaN is reported first whichever
+ * argument holds it; TS_ENOMEM. On error the builder is unchanged.
  */
 extern ts_status ts_builder_add(ts_builder *b, tp_period p, double value,
 								int has_growth, double growth);
 /* Add every slot of `from` into `into` (the combine function):
  * commutative and associative up to floating-point rounding. */
-extern ts_status ts_builder_merge(ts_builder *into, const ts_builder *from);
+extern ts_status ts_builder_merge(ts_builder *into, const ts_builder *from,
+								  tp_period *where);
 /* Add a finished series (rollup), fact by fact, as if each were a row. */
-extern ts_status ts_builder_add_series(ts_builder *b, const ts_view *s);
+extern ts_status ts_builder_add_series(ts_builder *b, const ts_view *s,
+									   tp_period *where);
+/* Both leave the builder unchanged on error; on TS_ENONFINITE (a sum
+ * beyond the double range) *where, unless NULL, gets the period whose sum
+ * overflows. */
 
 /* The flat form: nfacts = b->count; facts sorted. Empty builder → 0. */
 extern void ts_builder_flatten(const ts_builder *b, ts_fact *facts);
@@ -159,11 +172,20 @@ extern ts_status ts_state_decode(const uint8_t *in, size_t len, ts_builder *b);
  * decimals that read back exactly, as float8 prints them, so text round
  * trips. Input accepts the same with any ASCII whitespace between tokens
  * and periods in any form tp_parse accepts, in any order; a period given
- * twice is TS_EDUPLICATE; an empty {} is TS_ESYNTAX.
+ * twice is TS_EDUPLICATE (also when its values would add up beyond the
+ * double range); an empty {} is TS_ESYNTAX; a fact whose implied base
+ * overflows is TS_ENONFINITE. Numbers are read as float8 input reads
+ * them: one that underflows to zero or overflows is TS_ERANGE. A rate
+ * <= -100 is TS_ERATE: the aggregate keeps such a row without its rate,
+ * but no series holds one, so text that gives one is wrong. On failure
+ * *err (unless NULL) says where: the number for TS_ERANGE and TS_ERATE,
+ * the period for faults of a fact, the place where the text went wrong
+ * for TS_ESYNTAX; item is the fact's period.
  */
 extern ts_status ts_format(const ts_view *s, char *buf, size_t cap,
 						   size_t *len);	/* TS_EBUF: *len = bytes needed */
-extern ts_status ts_parse(const char *text, size_t len, ts_builder *b);
+extern ts_status ts_parse(const char *text, size_t len, ts_builder *b,
+						 dt_error *err);
 
 /* ---- reading ---- */
 

@@ -135,6 +135,19 @@ ts_builder_free(ts_builder *b)
 }
 
 /*
+ * Why a row with a non-finite input or sum was refused: NaN in either
+ * argument first (22023 in SQL), then infinities and overflowing sums
+ * (22003), the order the rate functions check in. Off the hot path.
+ */
+static ts_status
+refusal(double value, int has_growth, double growth)
+{
+	if (isnan(value) || (has_growth && isnan(growth)))
+		return TS_ENAN;
+	return TS_ENONFINITE;
+}
+
+/*
  * Fold one row into s, or leave s untouched and say why not. A sum that
  * overflows is refused like a non-finite input, so every slot stays
  * finite and its serialized form passes the decoder. The value sum starts
@@ -147,14 +160,14 @@ fold_row(ts_slot *s, double value, int has_growth, double growth)
 
 	/* catches a NaN/infinite value as well as an overflowing sum */
 	if (!isfinite(v))
-		return TS_ENONFINITE;
+		return refusal(value, has_growth, growth);
 	/* only a hostile deserialized state comes near this */
 	if (s->nrows == INT64_MAX)
 		return TS_EARG;
 	if (has_growth)
 	{
 		if (!isfinite(growth))
-			return TS_ENONFINITE;
+			return refusal(value, has_growth, growth);
 		if (growth > -100.0)
 		{
 			double		base = s->base + value / (1.0 + growth / 100.0);
@@ -327,8 +340,19 @@ check_sum(const ts_slot *into, const ts_slot *from)
 	return TS_OK;
 }
 
+/* The period of a slot's key in a series of grain g. */
+static tp_period
+key_period(int g, int64_t key)
+{
+	ts_fact		f;
+
+	f.unit = (int32_t) (key / 2);
+	f.cumulative = (uint8_t) (key % 2);
+	return ts_fact_period((tp_grain) g, &f);
+}
+
 ts_status
-ts_builder_merge(ts_builder *into, const ts_builder *from)
+ts_builder_merge(ts_builder *into, const ts_builder *from, tp_period *where)
 {
 	uint64_t	fresh = 0;
 	uint32_t	i;
@@ -354,7 +378,11 @@ ts_builder_merge(ts_builder *into, const ts_builder *from)
 			{
 				st = check_sum(&into->slots[j], s);
 				if (st != TS_OK)
+				{
+					if (st == TS_ENONFINITE && where != NULL)
+						*where = key_period(from->grain, s->key);
 					return st;
+				}
 				continue;
 			}
 		}
@@ -392,7 +420,7 @@ ts_builder_merge(ts_builder *into, const ts_builder *from)
 }
 
 ts_status
-ts_builder_add_series(ts_builder *b, const ts_view *s)
+ts_builder_add_series(ts_builder *b, const ts_view *s, tp_period *where)
 {
 	uint64_t	fresh = 0;
 	int32_t		i;
@@ -427,7 +455,11 @@ ts_builder_add_series(ts_builder *b, const ts_view *s)
 			fresh++;
 		st = fold_row(&row, f->value, f->has_growth, f->growth);
 		if (st != TS_OK)
+		{
+			if (st == TS_ENONFINITE && where != NULL)
+				*where = ts_fact_period(s->grain, f);
 			return st;
+		}
 	}
 	st = reserve(b, (uint64_t) b->count + fresh);
 	if (st != TS_OK)

@@ -325,7 +325,7 @@ ts_state_decode(const uint8_t *in, size_t len, ts_builder *b)
 			one.count = 1;
 			one.cap = 1;		/* a power of two: every key probes slot 0 */
 			one.slots = &s;
-			st = ts_builder_merge(b, &one);
+			st = ts_builder_merge(b, &one, NULL);
 			if ((st == TS_OK && b->count == before) ||
 				(st != TS_OK && st != TS_ENOMEM))
 				st = TS_ECORRUPT;

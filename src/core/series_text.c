@@ -78,57 +78,98 @@ ts_format(const ts_view *s, char *buf, size_t cap, size_t *len)
 
 /* ---- input ---- */
 
-/* A number (see dt_scan); an overflowing one is TS_ENONFINITE, an
- * underflowing one reads as strtod rounds it. */
+/*
+ * A number (see dt_scan): TS_ERANGE for one that float8 input would
+ * refuse as out of range, TS_ESYNTAX for none; e gets where it stands.
+ */
 static ts_status
-parse_number(dt_cursor *c, double *out)
+parse_number(dt_cursor *c, double *out, dt_error *e)
 {
-	size_t		n;
-	double		d;
+	size_t		n = 0;
+	dt_status	st;
 
 	dt_skip_space(c);
-	n = dt_scan(c->s + c->pos, c->len - c->pos, &d);
-	if (n == 0)
-		return TS_ESYNTAX;
+	st = dt_scan(c->s + c->pos, c->len - c->pos, out, &n);
+	dt_fail(e, c->pos, n);
+	if (st != DT_OK)
+		return st == DT_RANGE ? TS_ERANGE : TS_ESYNTAX;
 	c->pos += n;
-	if (!isfinite(d))
-		return TS_ENONFINITE;
-	*out = d;
 	return TS_OK;
 }
 
-/* period ':' value [ '(' rate '%' ')' ], added to b. */
+/* Take ch after optional whitespace, or fail at what stands there. */
 static ts_status
-parse_fact(dt_cursor *c, ts_builder *b)
+expect(dt_cursor *c, char ch, dt_error *e)
+{
+	if (dt_accept(c, ch))
+		return TS_OK;
+	dt_fail(e, c->pos, 0);
+	return TS_ESYNTAX;
+}
+
+/*
+ * period ':' value [ '(' rate '%' ')' ], added to b. On failure e holds
+ * the offending token (the period for faults of the fact as a whole) and
+ * the period as the item it belongs to.
+ */
+static ts_status
+parse_fact(dt_cursor *c, ts_builder *b, dt_error *e)
 {
 	size_t		start;
+	size_t		end;
 	tp_period	p;
 	double		value;
 	double		growth = 0.0;
 	int			has_growth = 0;
 	ts_status	st;
 
-	/* periods never contain ':'; tp_parse trims the whitespace around */
+	/* periods never contain ':'; the period's text is quoted in errors */
+	dt_skip_space(c);
 	start = c->pos;
 	while (c->pos < c->len && c->s[c->pos] != ':')
 		c->pos++;
+	end = c->pos;
+	while (end > start && dt_is_space(c->s[end - 1]))
+		end--;
+	e->item_pos = start;
+	e->item_len = end - start;
+	dt_fail(e, start, end - start);
 	if (c->pos == c->len ||
-		tp_parse(c->s + start, c->pos - start, &p) != TP_OK)
+		tp_parse(c->s + start, end - start, &p) != TP_OK)
 		return TS_ESYNTAX;
 	c->pos++;
-	st = parse_number(c, &value);
+	st = parse_number(c, &value, e);
 	if (st != TS_OK)
 		return st;
 	if (dt_accept(c, '('))
 	{
-		st = parse_number(c, &growth);
+		st = parse_number(c, &growth, e);
 		if (st != TS_OK)
 			return st;
-		if (!dt_accept(c, '%') || !dt_accept(c, ')'))
-			return TS_ESYNTAX;
+
+		/*
+		 * A rate of -100% or less implies no base. The aggregate keeps a
+		 * table row's value without such a rate, but no series holds one,
+		 * so text that gives one is an error, as in binary input, rather
+		 * than a rate silently dropped.
+		 */
+		if (growth <= -100.0)
+			return TS_ERATE;
+		if ((st = expect(c, '%', e)) != TS_OK || (st = expect(c, ')', e)) != TS_OK)
+			return st;
 		has_growth = 1;
 	}
+	dt_fail(e, start, end - start);
 	st = ts_builder_add(b, p, value, has_growth, growth);
+
+	/*
+	 * The numbers read are finite, so a refused row overflowed a sum:
+	 * either its own implied base, or the sums of a period given before,
+	 * and then that is the fault to report.
+	 */
+	if (st == TS_ENONFINITE &&
+		!(has_growth && !isfinite(value / (1.0 + growth / 100.0))))
+		return TS_EDUPLICATE;
 	if (st != TS_OK)
 		return st;
 	/* the add leaves the cache on the period's slot */
@@ -138,24 +179,37 @@ parse_fact(dt_cursor *c, ts_builder *b)
 }
 
 ts_status
-ts_parse(const char *text, size_t len, ts_builder *b)
+ts_parse(const char *text, size_t len, ts_builder *b, dt_error *err)
 {
 	dt_cursor	c;
+	dt_error	e = {0, 0, 0, 0, 0};
 	ts_status	st;
 
 	c.s = text;
 	c.len = len;
 	c.pos = 0;
-	if (!dt_accept(&c, '{'))
-		return TS_ESYNTAX;
-	do
+	st = expect(&c, '{', &e);
+	while (st == TS_OK)
 	{
-		st = parse_fact(&c, b);
-		if (st != TS_OK)
-			return st;
-	} while (dt_accept(&c, ','));
-	if (!dt_accept(&c, '}'))
-		return TS_ESYNTAX;
-	dt_skip_space(&c);
-	return c.pos == c.len ? TS_OK : TS_ESYNTAX;
+		st = parse_fact(&c, b, &e);
+		if (st != TS_OK || !dt_accept(&c, ','))
+			break;
+	}
+	if (st == TS_OK)
+	{
+		e.item_pos = e.item_len = 0;
+		st = expect(&c, '}', &e);
+	}
+	if (st == TS_OK)
+	{
+		dt_skip_space(&c);
+		if (c.pos != c.len)
+		{
+			dt_fail(&e, c.pos, 0);
+			st = TS_ESYNTAX;
+		}
+	}
+	if (st != TS_OK && err != NULL)
+		*err = e;
+	return st;
 }

@@ -145,11 +145,23 @@ check_parse(const uint8_t *data, size_t size)
 	char	   *text;
 	size_t		len = 0;
 	char		one;
+	tl_status	st;
+	dt_error	e;
 
 	tl_builder_init(&b, TL_NO_ROUNDING, &alloc);
-	if (tl_parse((const char *) data, size, &b) != TL_OK)
+	st = tl_parse((const char *) data, size, &b, &e);
+	if (st != TL_OK)
 	{
 		if (b.n != 0)
+			abort();
+		/* the glue quotes these bytes of the input */
+		if (e.pos > size || e.len > size - e.pos ||
+			e.item_pos > size || e.item_len > size - e.item_pos)
+			abort();
+		if (st == TL_ERANGE && (e.len == 0 || e.item_len < 2))
+			abort();
+		if (st == TL_ETOOLONG && e.name_len > TL_MAX_ENTITY &&
+			(e.len < 2 || e.len < e.name_len + 2))
 			abort();
 		tl_builder_free(&b);
 		return;
@@ -173,7 +185,7 @@ check_parse(const uint8_t *data, size_t size)
 		abort();
 
 	tl_builder_init(&b2, 3, &alloc);
-	if (tl_parse(text, len, &b2) != TL_OK)
+	if (tl_parse(text, len, &b2, NULL) != TL_OK)
 		abort();
 	same_flat(&b2, flat, fsize);
 

@@ -78,9 +78,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ts_view		v;
 	char	   *text;
 	size_t		len;
+	ts_status	st;
+	dt_error	e;
 
 	ts_builder_init(&b, &heap);
-	if (ts_parse((const char *) data, size, &b) != TS_OK || b.count == 0)
+	st = ts_parse((const char *) data, size, &b, &e);
+	if (st != TS_OK)
+	{
+		/* the glue quotes these bytes of the input */
+		if (e.pos > size || e.len > size - e.pos ||
+			e.item_pos > size || e.item_len > size - e.item_pos)
+			abort();
+		if ((st == TS_ERANGE || st == TS_ERATE) && (e.len == 0 || e.item_len == 0))
+			abort();
+	}
+	if (st != TS_OK || b.count == 0)
 	{
 		ts_builder_free(&b);
 		return 0;
@@ -92,7 +104,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text = format(&v, &len);
 
 	ts_builder_init(&again, &heap);
-	if (ts_parse(text, len, &again) != TS_OK || again.count != b.count ||
+	if (ts_parse(text, len, &again, NULL) != TS_OK || again.count != b.count ||
 		again.grain != b.grain)
 		abort();
 	f2 = flatten(&again);

@@ -247,19 +247,25 @@ test_errors_leave_builder(void)
 	CHECK_INT(add(&b, "2022-03..05", 1), TS_ESPAN);
 	CHECK_INT(add(&b, "2021-11..2022-02", 1), TS_ESPAN);
 	CHECK_INT(add(&b, "2021-01..2022-07", 1), TS_ESPAN);
-	CHECK_INT(add(&b, "2022-09", NAN), TS_ENONFINITE);
+	CHECK_INT(add(&b, "2022-09", NAN), TS_ENAN);
 	CHECK_INT(add(&b, "2022-09", INFINITY), TS_ENONFINITE);
 	CHECK_INT(add(&b, "2022-09", -INFINITY), TS_ENONFINITE);
-	CHECK_INT(addg(&b, "2022-09", 1, NAN), TS_ENONFINITE);
+	CHECK_INT(addg(&b, "2022-09", 1, NAN), TS_ENAN);
 	CHECK_INT(addg(&b, "2022-09", 1, INFINITY), TS_ENONFINITE);
 	/* the cached period */
-	CHECK_INT(add(&b, "2022-08", NAN), TS_ENONFINITE);
+	CHECK_INT(add(&b, "2022-08", NAN), TS_ENAN);
 	CHECK_INT(addg(&b, "2022-08", 1, -INFINITY), TS_ENONFINITE);
 	/* an implied base beyond the double range */
 	CHECK_INT(addg(&b, "2022-09", DBL_MAX, -99.999999), TS_ENONFINITE);
 	CHECK_INT(addg(&b, "2022-08", DBL_MAX, -99.999999), TS_ENONFINITE);
 	/* a rate that will be ignored (<= -100) still needs a finite value */
-	CHECK_INT(addg(&b, "2022-09", NAN, -200), TS_ENONFINITE);
+	CHECK_INT(addg(&b, "2022-09", NAN, -200), TS_ENAN);
+	/* NaN is reported before an infinity or an overflow, whichever holds it */
+	CHECK_INT(addg(&b, "2022-09", INFINITY, NAN), TS_ENAN);
+	CHECK_INT(addg(&b, "2022-08", -INFINITY, NAN), TS_ENAN);
+	CHECK_INT(addg(&b, "2022-09", NAN, INFINITY), TS_ENAN);
+	CHECK_INT(addg(&b, "2022-08", DBL_MAX, NAN), TS_ENAN);
+	CHECK_INT(addg(&b, "2022-09", INFINITY, -INFINITY), TS_ENONFINITE);
 	CHECK(same_flat(&b, &before));
 	CHECK_INT(b.count, 2);
 
@@ -435,7 +441,7 @@ test_cycling_rows(void)
 	/* errors for periods never seen, and for seen ones, change nothing */
 	CHECK_INT(add(&b, "2016-02..04", 1), TS_ESPAN);
 	CHECK_INT(add(&b, "2016-Q1", 1), TS_EGRAIN);
-	CHECK_INT(add(&b, "2016-03", NAN), TS_ENONFINITE);
+	CHECK_INT(add(&b, "2016-03", NAN), TS_ENAN);
 	CHECK_INT(add(&b, "2016-01..03", INFINITY), TS_ENONFINITE);
 	CHECK(same_flat(&b, &before));
 	f = flat(&b);
@@ -552,7 +558,7 @@ test_merge(void)
 			}
 			for (i = 0; i < nparts; i++)
 			{
-				if (ts_builder_merge(&merged, &parts[perm[i]]) != TS_OK)
+				if (ts_builder_merge(&merged, &parts[perm[i]], NULL) != TS_OK)
 					ok_merge = 0;
 				if (rnd(2))
 				{
@@ -574,7 +580,7 @@ test_merge(void)
 			ts_fact    *f = flat(&parts[i]);
 			ts_view		v = view_of(&parts[i], f);
 
-			if (parts[i].count > 0 && ts_builder_add_series(&rolled, &v) != TS_OK)
+			if (parts[i].count > 0 && ts_builder_add_series(&rolled, &v, NULL) != TS_OK)
 				ok_rollup = 0;
 			free(f);
 		}
@@ -630,10 +636,10 @@ test_merge_edges(void)
 	CHECK_INT(addg(&a, "2022-01", 100, 25), TS_OK);
 	CHECK_INT(addg(&b, "2022-02", 50, 10), TS_OK);
 	CHECK_INT(addg(&b, "2022-01", 100, 100), TS_OK);
-	CHECK_INT(ts_builder_merge(&a, &empty), TS_OK);
-	CHECK_INT(ts_builder_merge(&empty, &empty), TS_OK);
+	CHECK_INT(ts_builder_merge(&a, &empty, NULL), TS_OK);
+	CHECK_INT(ts_builder_merge(&empty, &empty, NULL), TS_OK);
 	CHECK_INT(empty.grain, -1);
-	CHECK_INT(ts_builder_merge(&a, &b), TS_OK);
+	CHECK_INT(ts_builder_merge(&a, &b, NULL), TS_OK);
 	f = flat(&a);
 	CHECK_INT(a.count, 2);
 	CHECK(f[0].value == 200);
@@ -654,10 +660,10 @@ test_merge_edges(void)
 	init(&b);
 	CHECK_INT(add(&b, "2022-Q1", 1), TS_OK);
 	copy_builder(&a, &before);
-	CHECK_INT(ts_builder_merge(&a, &b), TS_EGRAIN);
+	CHECK_INT(ts_builder_merge(&a, &b, NULL), TS_EGRAIN);
 	CHECK(same_flat(&a, &before));
 	/* into an empty builder: takes the grain */
-	CHECK_INT(ts_builder_merge(&empty, &b), TS_OK);
+	CHECK_INT(ts_builder_merge(&empty, &b, NULL), TS_OK);
 	CHECK_INT(empty.grain, TP_QUARTER);
 	CHECK_INT(empty.count, 1);
 
@@ -669,8 +675,16 @@ test_merge_edges(void)
 	CHECK_INT(add(&a, "2022-01", DBL_MAX), TS_OK);
 	ts_builder_free(&before);
 	copy_builder(&a, &before);
-	CHECK_INT(ts_builder_merge(&a, &b), TS_ENONFINITE);
+	CHECK_INT(ts_builder_merge(&a, &b, NULL), TS_ENONFINITE);
 	CHECK(same_flat(&a, &before));
+	/* the period whose sum overflows, for the message */
+	{
+		tp_period	where = -1;
+
+		CHECK_INT(ts_builder_merge(&a, &b, &where), TS_ENONFINITE);
+		CHECK_INT(where, P("2022-01"));
+		CHECK(same_flat(&a, &before));
+	}
 
 	/* add_series: grain mismatch, then an empty series, then a good one */
 	ts_builder_free(&b);
@@ -678,16 +692,22 @@ test_merge_edges(void)
 	CHECK_INT(add(&b, "2022-Q1", 1), TS_OK);
 	f = flat(&b);
 	v = view_of(&b, f);
-	CHECK_INT(ts_builder_add_series(&a, &v), TS_EGRAIN);
+	CHECK_INT(ts_builder_add_series(&a, &v, NULL), TS_EGRAIN);
 	CHECK(same_flat(&a, &before));
 	v.n = 0;
-	CHECK_INT(ts_builder_add_series(&a, &v), TS_OK);
+	CHECK_INT(ts_builder_add_series(&a, &v, NULL), TS_OK);
 	CHECK(same_flat(&a, &before));
 	free(f);
 	f = flat(&before);
 	v = view_of(&before, f);
-	CHECK_INT(ts_builder_add_series(&a, &v), TS_ENONFINITE);	/* DBL_MAX twice */
+	CHECK_INT(ts_builder_add_series(&a, &v, NULL), TS_ENONFINITE);	/* DBL_MAX twice */
 	CHECK(same_flat(&a, &before));
+	{
+		tp_period	where = -1;
+
+		CHECK_INT(ts_builder_add_series(&a, &v, &where), TS_ENONFINITE);
+		CHECK_INT(where, P("2022-01"));
+	}
 	free(f);
 
 	/* ENOMEM in a merge: nothing changed */
@@ -709,10 +729,10 @@ test_merge_edges(void)
 		}
 	}
 	alloc_budget = 0;
-	CHECK_INT(ts_builder_merge(&a, &b), TS_ENOMEM);
+	CHECK_INT(ts_builder_merge(&a, &b, NULL), TS_ENOMEM);
 	f = flat(&b);
 	v = view_of(&b, f);
-	CHECK_INT(ts_builder_add_series(&a, &v), TS_ENOMEM);
+	CHECK_INT(ts_builder_add_series(&a, &v, NULL), TS_ENOMEM);
 	alloc_budget = -1;
 	free(f);
 	CHECK(same_flat(&a, &before));
@@ -1243,7 +1263,7 @@ text_round_trip(const ts_builder *b, char *out, size_t cap)
 
 	ok = ts_format(&v, out, cap, &len) == TS_OK && len == strlen(out);
 	init(&again);
-	ok = ok && ts_parse(out, len, &again) == TS_OK && same_flat(b, &again);
+	ok = ok && ts_parse(out, len, &again, NULL) == TS_OK && same_flat(b, &again);
 	ts_builder_free(&again);
 	free(f);
 	return ok;
@@ -1380,7 +1400,7 @@ parse(const char *text, ts_builder *b)
 {
 	ts_builder_free(b);
 	init(b);
-	return ts_parse(text, strlen(text), b);
+	return ts_parse(text, strlen(text), b, NULL);
 }
 
 static void
@@ -1406,22 +1426,27 @@ test_parse(void)
 	CHECK(same_flat(&b, &c));
 	CHECK_INT(parse("{2022-01..02:1234.5(+12.3%),2022-03:600,2022-01..03:1834.5}", &c), TS_OK);
 	CHECK(same_flat(&b, &c));
-	/* numbers in the forms strtod reads */
-	CHECK_INT(parse("{2022-01: -.5, 2022-02: +5., 2022-03: 1E3 (-5e-1%), 2022-04: 1e-400}", &b), TS_OK);
+	/* numbers in the forms strtod reads; denormals, as float8in takes them */
+	CHECK_INT(parse("{2022-01: -.5, 2022-02: +5., 2022-03: 1E3 (-5e-1%), 2022-04: 1e-310,"
+					" 2022-05: 0e-400, 2022-06: 2.5e-324 (-1e-320%)}", &b), TS_OK);
 	f = flat(&b);
 	CHECK(f[0].value == -0.5);
 	CHECK(f[1].value == 5);
 	CHECK(f[2].value == 1000 && f[2].growth == -0.5);
-	CHECK(f[3].value == 0 && !signbit(f[3].value));
+	CHECK(f[3].value == 1e-310);
+	CHECK(f[4].value == 0 && !signbit(f[4].value));
+	CHECK(f[5].value == 4.9406564584124654e-324 && f[5].has_growth &&
+		  f[5].growth == -1e-320);
 	free(f);
+	CHECK(text_round_trip(&b, buf, sizeof(buf)));
 	CHECK_INT(parse("{2022-01: -0}", &b), TS_OK);
 	f = flat(&b);
 	CHECK(f[0].value == 0 && !signbit(f[0].value));
 	free(f);
-	/* a rate of -100 or less is read, and leaves no rate */
-	CHECK_INT(parse("{2022-01: 5 (-100%)}", &b), TS_OK);
+	/* a rate just above -100 is a rate */
+	CHECK_INT(parse("{2022-01: 5 (-99.999%)}", &b), TS_OK);
 	f = flat(&b);
-	CHECK_INT(f[0].has_growth, 0);
+	CHECK(f[0].has_growth && f[0].growth == -99.999);
 	free(f);
 	CHECK(text_round_trip(&b, buf, sizeof(buf)));
 
@@ -1459,10 +1484,23 @@ test_parse(void)
 	CHECK_INT(parse("{2022-01: 0x10}", &b), TS_ESYNTAX);
 	CHECK_INT(parse("{2022-01: 1,5}", &b), TS_ESYNTAX);
 	CHECK_INT(parse("{2022-01: 1 (nan%)}", &b), TS_ESYNTAX);
-	CHECK_INT(parse("{2022-01: 1e999}", &b), TS_ENONFINITE);
-	CHECK_INT(parse("{2022-01: 1 (-1e999%)}", &b), TS_ENONFINITE);
+	/* out of float8 range, as float8in judges: underflow to 0, overflow */
+	CHECK_INT(parse("{2022-01: 1e999}", &b), TS_ERANGE);
+	CHECK_INT(parse("{2022-01: 1 (-1e999%)}", &b), TS_ERANGE);
+	CHECK_INT(parse("{2022-01: 1e-400}", &b), TS_ERANGE);
+	CHECK_INT(parse("{2022-01: -1e-400}", &b), TS_ERANGE);
+	CHECK_INT(parse("{2022-01: 2e-324}", &b), TS_ERANGE);
+	CHECK_INT(parse("{2022-01: 1 (1e-400%)}", &b), TS_ERANGE);
+	/* published rates of -100% or less (the aggregate keeps the value) */
+	CHECK_INT(parse("{2022-01: 5 (-100%)}", &b), TS_ERATE);
+	CHECK_INT(parse("{2022-01: 5 (-150%)}", &b), TS_ERATE);
+	CHECK_INT(parse("{2022-01: 5 (-1e308%)}", &b), TS_ERATE);
 	CHECK_INT(parse("{2022-01: 1, 2022-01..01: 2}", &b), TS_EDUPLICATE);
-	CHECK_INT(parse("{2022-01: 1e308, 2022-02: 1, 2022-01: 1e308}", &b), TS_ENONFINITE);
+	/* a period given twice, even when its values would overflow when added */
+	CHECK_INT(parse("{2022-01: 1e308, 2022-02: 1, 2022-01: 1e308}", &b), TS_EDUPLICATE);
+	CHECK_INT(parse("{2022-01: 1e308 (+5%), 2022-01: 1e308 (+5%)}", &b), TS_EDUPLICATE);
+	/* a single fact whose implied base overflows */
+	CHECK_INT(parse("{2022-01: 1e308 (-99.9999999%)}", &b), TS_ENONFINITE);
 	CHECK_INT(parse("{2022-01: 1, 2022-02: 1, 2022年1月: 2}", &b), TS_EDUPLICATE);
 	CHECK_INT(parse("{2022-01..03: 1, 2022年1-3月: 2}", &b), TS_EDUPLICATE);
 	CHECK_INT(parse("{2022-01: 1, 2022-Q1: 2}", &b), TS_EGRAIN);
@@ -1471,9 +1509,9 @@ test_parse(void)
 	CHECK_INT(parse("{2020..2022: 1}", &b), TS_ESPAN);
 	/* a NUL inside the text is not whitespace */
 	CHECK_INT(parse("", &b), TS_ESYNTAX);
-	CHECK_INT(ts_parse("{2022-01: 1}\0", 13, &b), TS_ESYNTAX);
+	CHECK_INT(ts_parse("{2022-01: 1}\0", 13, &b, NULL), TS_ESYNTAX);
 	CHECK_INT(parse("", &b), TS_ESYNTAX);
-	CHECK_INT(ts_parse("{2022-01: 1}xyz", 12, &b), TS_OK);
+	CHECK_INT(ts_parse("{2022-01: 1}xyz", 12, &b, NULL), TS_OK);
 	/* an over-long number token */
 	{
 		char		longnum[600];
@@ -1491,6 +1529,72 @@ test_parse(void)
 	ts_builder_free(&c);
 }
 
+/* Where ts_parse says the text went wrong. */
+static ts_status
+parse_where(const char *text, const char **tok, const char **item)
+{
+	static char tokbuf[64];
+	static char itembuf[64];
+	ts_builder	b;
+	dt_error	e;
+	ts_status	st;
+
+	init(&b);
+	memset(&e, 0xff, sizeof(e));
+	st = ts_parse(text, strlen(text), &b, &e);
+	ts_builder_free(&b);
+	tokbuf[0] = itembuf[0] = '\0';
+	if (st != TS_OK && e.pos <= strlen(text) && e.len < sizeof(tokbuf) &&
+		e.item_len < sizeof(itembuf) && e.pos + e.len <= strlen(text) &&
+		e.item_pos + e.item_len <= strlen(text))
+	{
+		/* pos marks a place even when len is 0: show what stands there */
+		snprintf(tokbuf, sizeof(tokbuf), "%zu:%.*s", e.pos, (int) e.len, text + e.pos);
+		snprintf(itembuf, sizeof(itembuf), "%.*s", (int) e.item_len, text + e.item_pos);
+	}
+	*tok = tokbuf;
+	*item = itembuf;
+	return st;
+}
+
+static void
+test_parse_errors_where(void)
+{
+	const char *tok;
+	const char *item;
+
+	/* the number as written, and the period it belongs to */
+	CHECK_INT(parse_where("{2022-07: 1e-400}", &tok, &item), TS_ERANGE);
+	CHECK_STR(tok, "10:1e-400");
+	CHECK_STR(item, "2022-07");
+	CHECK_INT(parse_where("{2022-06: 1, 2022年7月 :  5 ( +1E999 %)}", &tok, &item), TS_ERANGE);
+	CHECK_STR(tok, "32:+1E999");
+	CHECK_STR(item, "2022年7月");
+	/* the rate, and its period */
+	CHECK_INT(parse_where("{ 2022-07 : 100 (-100%)}", &tok, &item), TS_ERATE);
+	CHECK_STR(tok, "17:-100");
+	CHECK_STR(item, "2022-07");
+	/* faults of a fact as a whole: the period */
+	CHECK_INT(parse_where("{2022-01: 1, 2022-02..03: 1}", &tok, &item), TS_ESPAN);
+	CHECK_STR(tok, "13:2022-02..03");
+	CHECK_INT(parse_where("{2022-01: 1, 2022年1月: 2}", &tok, &item), TS_EDUPLICATE);
+	CHECK_STR(tok, "13:2022年1月");
+	CHECK_INT(parse_where("{2022-01: 1, 2022-Q1: 2}", &tok, &item), TS_EGRAIN);
+	CHECK_STR(tok, "13:2022-Q1");
+	/* malformed text: where it went wrong, belonging to no fact after } */
+	CHECK_INT(parse_where("{2022-01: 1 2022-02: 1}", &tok, &item), TS_ESYNTAX);
+	CHECK_STR(tok, "12:");
+	CHECK_INT(parse_where("{2022-01: 1} x", &tok, &item), TS_ESYNTAX);
+	CHECK_STR(tok, "13:");
+	CHECK_STR(item, "");
+	CHECK_INT(parse_where("{2022-01: 1 (+5%}", &tok, &item), TS_ESYNTAX);
+	CHECK_STR(tok, "16:");
+	CHECK_INT(parse_where("{2022-01: x}", &tok, &item), TS_ESYNTAX);
+	CHECK_STR(tok, "10:");
+	CHECK_INT(parse_where("", &tok, &item), TS_ESYNTAX);
+	CHECK_STR(tok, "0:");
+}
+
 int
 main(void)
 {
@@ -1506,6 +1610,7 @@ main(void)
 	test_state_codec();
 	test_format();
 	test_parse();
+	test_parse_errors_where();
 	CHECK_INT(alloc_live, 0);
 	return check_report("series_build");
 }
