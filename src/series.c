@@ -124,6 +124,16 @@ series_row_error(ts_status st, const ts_builder *b, tp_period p,
 	series_build_error(st, b, p);
 }
 
+void
+series_version_error(const SeriesData *s)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("tracker.series value of unknown format version %d", (int) s->version),
+			 errdetail("This release reads version %d.", SERIES_VERSION),
+			 errhint("Update the tracker library to the release that wrote the value.")));
+}
+
 /* ---- I/O ---- */
 
 /* The bytes [pos, pos + len) of str, as a palloc'd string. */

@@ -31,10 +31,18 @@ typedef struct SeriesData
 #define DatumGetSeries(d)		((SeriesData *) PG_DETOAST_DATUM(d))
 #define PG_GETARG_SERIES(n)		DatumGetSeries(PG_GETARG_DATUM(n))
 
+/* A stored series of a version this release cannot read: 22P03 rather
+ * than facts made up from unknown bytes (data_corrupted would blame the
+ * disk; the value may come from a later release). */
+extern void series_version_error(const SeriesData *s) pg_attribute_noreturn();
+
 static inline ts_view
 series_view(const SeriesData *s)
 {
 	ts_view		v;
+
+	if (unlikely(s->version != SERIES_VERSION))
+		series_version_error(s);
 
 	v.grain = (tp_grain) s->grain;
 	v.n = s->n;
