@@ -3,8 +3,9 @@
  *
  * Four plain queries: the regions in peer-group order, the indicators,
  * the targets holding p, and every region and indicator's stored series
- * (tracker.observation_series, kept current by triggers on observations).
- * Regions and indicators are numbered in the order of the first two, so
+ * (tracker.observation_series, kept current by triggers on observations),
+ * then a count that tells whether that store holds the facts of p
+ * (series_store.c). Regions and indicators are numbered in the order of the first two, so
  * rows sort and group on integers. A series is read where the executor
  * produced it, by the series core, and only its readings are kept. Each
  * peer group is then ranked with the league core; attainment, pace and
