@@ -243,14 +243,8 @@ league_in(PG_FUNCTION_ARGS)
 	st = tl_parse(str, strlen(str), &b, &e);
 	if (st == TL_ENOMEM || st == TL_ENONFINITE)
 		league_error(st);
-	/* as float8in words it, naming the number and not the whole input */
 	if (st == TL_ERANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("\"%s\" is out of range for type double precision",
-						input_part(str, e.pos, e.len)),
-				 errdetail("It is the value of entity %s in the input of tracker.league.",
-						   input_part(str, e.item_pos, e.item_len))));
+		tracker_number_range_error(str, &e, "tracker.league", "the value of entity");
 	/* the name begins after its opening quote */
 	if (st == TL_ETOOLONG && e.name_len > TL_MAX_ENTITY)
 		name_too_long(str + e.pos + 1, e.len - 1, e.name_len);

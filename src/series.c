@@ -158,14 +158,8 @@ series_in(PG_FUNCTION_ARGS)
 	if (st == TS_ENOMEM)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY),
 						errmsg("out of memory reading a series")));
-	/* as float8in words it, naming the number and not the whole input */
 	if (st == TS_ERANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("\"%s\" is out of range for type double precision",
-						input_part(str, e.pos, e.len)),
-				 errdetail("It is a number of period %s in the input of tracker.series.",
-						   input_part(str, e.item_pos, e.item_len))));
+		tracker_number_range_error(str, &e, "tracker.series", "a number of period");
 	/* the numbers read are finite: a fact's implied base overflowed */
 	if (st == TS_ENONFINITE)
 		ereport(ERROR,

@@ -7,6 +7,8 @@
 
 #include "common/hashfn.h"
 
+#include "decimal_text.h"
+
 bool
 tracker_bytes_equal(const struct varlena *a, const struct varlena *b)
 {
@@ -35,4 +37,16 @@ tracker_aggregate_context(FunctionCallInfo fcinfo, const char *fn)
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		elog(ERROR, "%s called in non-aggregate context", fn);
 	return aggcxt;
+}
+
+void
+tracker_number_range_error(const char *str, const struct dt_error *e,
+						   const char *type, const char *item)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("\"%s\" is out of range for type double precision",
+					pnstrdup(str + e->pos, e->len)),
+			 errdetail("It is %s %s in the input of %s.",
+					   item, pnstrdup(str + e->item_pos, e->item_len), type)));
 }

@@ -58,6 +58,14 @@ extern tp_grain tracker_grain_arg(text *t);
 extern bool tracker_bytes_equal(const struct varlena *a, const struct varlena *b);
 extern Datum tracker_bytes_hash(const struct varlena *v);
 extern Datum tracker_bytes_hash_extended(const struct varlena *v, uint64 seed);
+/* A number of a series or league text input that float8in would refuse
+ * too (overflow, or underflow to zero): 22003 in float8in's words, naming
+ * the number, and in the detail the item (a period, an entity) it belongs
+ * to ("a number of period", "the value of entity"). */
+struct dt_error;
+extern void tracker_number_range_error(const char *str, const struct dt_error *e,
+									   const char *type, const char *item)
+			pg_attribute_noreturn();
 /* The aggregate's memory context; an error outside an aggregate. */
 extern MemoryContext tracker_aggregate_context(FunctionCallInfo fcinfo,
 											   const char *fn);
