@@ -11,8 +11,8 @@ SELECT format('GRANT CREATE ON DATABASE %I TO regress_tracker_owner, regress_tra
 RESET client_min_messages;
 
 -- 1. The attacker plants a schema named tracker before a superuser
--- installs the extension. PostgreSQL would install into it, leaving the
--- attacker able to drop or shadow its objects; the script refuses.
+-- installs the extension. Its owner could drop or shadow what went into
+-- it; the script, which makes schema tracker itself, refuses (42P06).
 SET ROLE regress_tracker_attacker;
 CREATE SCHEMA tracker;
 RESET ROLE;
@@ -61,16 +61,22 @@ JOIN pg_type ty ON ty.oid = t.oid
 WHERE d.deptype = 'e'
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tracker')
   AND ty.typnamespace NOT IN ('pg_catalog'::regnamespace, 'tracker'::regnamespace);
--- The extension belongs to the role that installed it; the schema
--- PostgreSQL made for it passed to the bootstrap superuser (oid 10), as
--- did the member objects, so the installer can neither redefine them nor
--- rename the schema away (sql/security_escalation.sql).
+-- The extension belongs to the role that installed it; schema tracker,
+-- which the install script made, belongs to the bootstrap superuser (oid
+-- 10), as do the member objects, so the installer can neither redefine
+-- them nor rename the schema away (sql/security_escalation.sql). The
+-- schema is a member of the extension, which records pg_catalog as its
+-- own schema.
 SELECT e.extowner = 'regress_tracker_owner'::regrole AS ext_owned_by_installer,
+       e.extnamespace = 'pg_catalog'::regnamespace AS recorded_in_pg_catalog,
        n.nspowner = 10 AS schema_owned_by_bootstrap_superuser,
+       EXISTS (SELECT FROM pg_depend d
+               WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid
+                 AND d.refobjid = e.oid AND d.deptype = 'e') AS schema_is_member,
        (SELECT bool_and(p.proowner = 10) FROM pg_proc p WHERE p.pronamespace = n.oid)
            AS functions_owned_by_bootstrap_superuser
-FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-WHERE e.extname = 'tracker';
+FROM pg_extension e, pg_namespace n
+WHERE e.extname = 'tracker' AND n.nspname = 'tracker';
 -- Every member function is PARALLEL SAFE and not volatile but the
 -- trigger functions and rebuild_series, which writes the store; and only
 -- those run as their owner (SECURITY DEFINER) that must write it.
@@ -89,16 +95,15 @@ SELECT pg_describe_object(d.classid, d.objid, 0) AS uncommented
 FROM pg_depend d
 WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tracker')
   AND d.classid IN ('pg_proc'::regclass, 'pg_type'::regclass, 'pg_operator'::regclass,
-                    'pg_opclass'::regclass, 'pg_cast'::regclass)
+                    'pg_opclass'::regclass, 'pg_cast'::regclass, 'pg_namespace'::regclass)
   AND obj_description(d.objid, d.classid::regclass::text) IS NULL
 ORDER BY 1;
 
--- The schema PostgreSQL created for the extension outlives it, and
--- belongs to the superuser.
+-- DROP EXTENSION drops the schema with it.
 SET ROLE regress_tracker_owner;
 DROP EXTENSION tracker;
 RESET ROLE;
-DROP SCHEMA tracker;
+SELECT count(*) AS schemas_left FROM pg_namespace WHERE nspname = 'tracker';
 SET ROLE regress_tracker_attacker;
 DROP SCHEMA attack CASCADE;
 RESET ROLE;

@@ -112,82 +112,94 @@ SELECT r.rolsuper AS schema_owner_is_superuser,
        n.nspacl::text NOT LIKE '%regress%' AS nothing_granted_to_the_installer
 FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'tracker';
 
--- 4. A schema named tracker made before the install. Someone other than
--- the installer owns it: refused. The installer owns it but it holds an
--- object, or grants CREATE to another role: refused. The installer owns
--- it and it is empty (pg_restore makes it so): taken over.
+-- 4. A schema named tracker made before the install, by anyone (a
+-- superuser too): refused (42P06). The extension makes its schema itself,
+-- inside the install's transaction, where no other session can create in
+-- it before it belongs to the superuser (specs/schema_race.spec).
 SET ROLE regress_tracker_dbowner;
 DROP EXTENSION tracker;
-RESET ROLE;
+SELECT count(*) AS schemas_left FROM pg_namespace WHERE nspname = 'tracker';
+CREATE SCHEMA tracker;
+CREATE EXTENSION tracker;
+BEGIN;
 DROP SCHEMA tracker;
-SET ROLE regress_tracker_other;
+CREATE SCHEMA tracker;
+CREATE EXTENSION tracker;
+ROLLBACK;
+DROP SCHEMA tracker;
+RESET ROLE;
 CREATE SCHEMA tracker;
 SET ROLE regress_tracker_dbowner;
 CREATE EXTENSION tracker;
-SET ROLE regress_tracker_other;
-DROP SCHEMA tracker;
-SET ROLE regress_tracker_dbowner;
-CREATE SCHEMA tracker;
-CREATE FUNCTION tracker.grain(anyelement) RETURNS text
-    LANGUAGE sql AS 'SELECT attack.evil()::text';
-CREATE EXTENSION tracker;
-DROP FUNCTION tracker.grain(anyelement);
-GRANT CREATE ON SCHEMA tracker TO regress_tracker_other;
-CREATE EXTENSION tracker;
-REVOKE CREATE ON SCHEMA tracker FROM regress_tracker_other;
-CREATE EXTENSION tracker;
-SELECT r.rolsuper AS taken_over_by_superuser
-FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'tracker';
-CREATE FUNCTION tracker.grain(anyelement) RETURNS text
-    LANGUAGE sql AS 'SELECT attack.evil()::text';
-
--- 5. DROP EXTENSION leaves the schema (PostgreSQL does not make it a
--- member), the superuser's and empty; the installer cannot use it, and
--- can install again.
-DROP EXTENSION tracker;
-CREATE TABLE tracker.planted (x int);
-CREATE EXTENSION tracker;
-SELECT tracker.label('2022-01..07');
-RESET ROLE;
-
--- 6. An install of 0.1.0, attacked before the update to 0.2.0: the
--- update refuses to run over a renamed schema or over objects planted in
--- it, and takes the schema over when it is clean.
-SET ROLE regress_tracker_dbowner;
-DROP EXTENSION tracker;
 RESET ROLE;
 DROP SCHEMA tracker;
+
+-- 5. 0.1.0, as released, let the installer become superuser, so from
+-- 0.2.0 on only a superuser may install it (tracker--0.1.0.control).
 SET ROLE regress_tracker_dbowner;
 CREATE EXTENSION tracker VERSION '0.1.0';
+RESET ROLE;
+
+-- 6. An install of 0.1.0 made while it was trusted (recreated here: a
+-- superuser installs it and hands the schema PostgreSQL made for it to
+-- the installing role, as a trusted install did), attacked before its
+-- update: the schema renamed and a look-alike made under its name; a
+-- function planted in the real schema, to be picked over the extension's
+-- by an untyped literal ('2022年1-7月' is text before it is a period); a
+-- trigger whose WHEN clause runs the installer's code. The update refuses
+-- the look-alike and the triggers; it leaves the planted function behind
+-- in the old schema, renamed, and moves the extension's objects into a
+-- new schema tracker of its own.
+CREATE EXTENSION tracker VERSION '0.1.0';
+ALTER SCHEMA tracker OWNER TO regress_tracker_dbowner;
+UPDATE pg_extension SET extowner = 'regress_tracker_dbowner'::regrole WHERE extname = 'tracker';
+GRANT ALL ON tracker.region, tracker.indicator, tracker.observation TO regress_tracker_dbowner WITH GRANT OPTION;
+SET ROLE regress_tracker_dbowner;
+INSERT INTO tracker.region VALUES ('a', 'A', NULL, NULL);
+INSERT INTO tracker.indicator VALUES ('inv', 'Investment', NULL, true, 1);
 ALTER SCHEMA tracker RENAME TO tracker_real;
 CREATE SCHEMA tracker;
-CREATE FUNCTION tracker.schema_foreign_objects(oid) RETURNS text
-    LANGUAGE sql AS 'SELECT NULL::text WHERE attack.evil()';
 ALTER EXTENSION tracker UPDATE TO '0.2.0';
-DROP SCHEMA tracker CASCADE;
+DROP SCHEMA tracker;
 ALTER SCHEMA tracker_real RENAME TO tracker;
-CREATE FUNCTION tracker.grain(anyelement) RETURNS text
+CREATE FUNCTION tracker.grain(text) RETURNS text
     LANGUAGE sql AS 'SELECT attack.evil()::text';
-ALTER EXTENSION tracker UPDATE TO '0.2.0';
-DROP FUNCTION tracker.grain(anyelement);
-RESET ROLE;
--- A trigger of the installer's on a reference table (0.1.0 granted
--- TRIGGER): the update refuses until a superuser drops it.
-SET ROLE regress_tracker_dbowner;
 CREATE TRIGGER planted AFTER INSERT ON tracker.observation
     FOR EACH STATEMENT EXECUTE FUNCTION attack.trig();
+CREATE TRIGGER planted_when BEFORE INSERT ON tracker.region
+    FOR EACH ROW WHEN (attack.evil()) EXECUTE FUNCTION pg_catalog.suppress_redundant_updates_trigger();
 ALTER EXTENSION tracker UPDATE TO '0.2.0';
 RESET ROLE;
 DROP TRIGGER planted ON tracker.observation;
 SET ROLE regress_tracker_dbowner;
 ALTER EXTENSION tracker UPDATE TO '0.2.0';
+RESET ROLE;
+DROP TRIGGER planted_when ON tracker.region;
+SET ROLE regress_tracker_dbowner;
+ALTER EXTENSION tracker UPDATE TO '0.2.0';
 SELECT extversion FROM pg_extension WHERE extname = 'tracker';
+RESET ROLE;
+SELECT n.nspname, r.rolsuper AS owner_is_superuser,
+       (SELECT count(*) FROM pg_depend d WHERE d.refobjid = e.oid AND d.deptype = 'e'
+          AND d.classid = 'pg_proc'::regclass
+          AND (SELECT pronamespace FROM pg_proc WHERE oid = d.objid) = n.oid) AS extension_functions,
+       (SELECT string_agg(p.proname, ', ') FROM pg_proc p WHERE p.pronamespace = n.oid
+          AND p.proowner <> 10) AS others_functions
+FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner, pg_extension e
+WHERE n.nspname LIKE 'tracker%' AND e.extname = 'tracker' ORDER BY 1;
+-- The installer's function stays behind; a superuser's untyped call
+-- reads the extension's, and writes run only the extension's code.
+SELECT tracker.grain('2022年1-7月');
+INSERT INTO tracker.region VALUES ('b', 'B', NULL, NULL);
+INSERT INTO tracker.observation VALUES ('a', 'inv', '2022-07', 1, NULL);
+SET ROLE regress_tracker_dbowner;
 ALTER SCHEMA tracker RENAME TO tracker_real;
+CREATE FUNCTION tracker.grain(text) RETURNS text
+    LANGUAGE sql AS 'SELECT attack.evil()::text';
 CREATE TRIGGER planted AFTER INSERT ON tracker.observation
     FOR EACH STATEMENT EXECUTE FUNCTION attack.trig();
+DROP SCHEMA tracker_0_1_0 CASCADE;
 RESET ROLE;
-SELECT r.rolsuper AS schema_owner_is_superuser
-FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'tracker';
 
 -- The planted code never ran, and the installer is no superuser.
 SELECT * FROM attack.calls;
@@ -197,7 +209,6 @@ SET ROLE regress_tracker_dbowner;
 DROP EXTENSION tracker;
 DROP SCHEMA attack CASCADE;
 RESET ROLE;
-DROP SCHEMA tracker;
 SET client_min_messages = warning;
 SELECT format('REVOKE CREATE ON DATABASE %I FROM regress_tracker_dbowner, regress_tracker_other',
               current_database()) \gexec

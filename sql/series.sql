@@ -264,3 +264,10 @@ SELECT '{2022-06: 1, 2022-07: 100 (-250.5%)}'::series;
 TRUNCATE raw; INSERT INTO raw VALUES ('\x01020000000100005eca007ff8000000000000');
 COPY raw TO :'binfile' (FORMAT binary);
 COPY got FROM :'binfile' (FORMAT binary);
+
+-- An accessor whose result overflows float8 says so for every reading,
+-- not only for a growth: 1-2月 of 1e308 + 1e308 as value, as ytd, and
+-- as the base (a year before, published the same way).
+SELECT value(s, '2022-01..02') FROM (SELECT '{2022-01: 1e308, 2022-02: 1e308}'::tracker.series s) t;
+SELECT ytd(s, '2022-02') FROM (SELECT '{2022-01: 1e308, 2022-02: 1e308}'::tracker.series s) t;
+SELECT base(s, '2023-01..02') FROM (SELECT '{2022-01: 1e308, 2022-02: 1e308}'::tracker.series s) t;

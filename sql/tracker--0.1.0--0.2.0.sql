@@ -4,133 +4,113 @@
 
 \echo Use "ALTER EXTENSION tracker UPDATE TO '0.2.0'" to load this file. \quit
 
--- ---- 1. Schema tracker passes to the superuser (00_schema_guard.sql) ----
+-- ---- 1. A schema of the superuser's own (00_schema.sql) ----
 --
--- Under 0.1.0 the installing role owned schema tracker, and could have
--- renamed it and put look-alikes under its name, or put objects into it.
--- This script runs as a superuser, so before it resolves any name in
--- tracker it makes sure that tracker is the extension's schema and takes
--- it over; a concurrent rename then fails on the changed row.
+-- Under 0.1.0 PostgreSQL made schema tracker for the install, owned by
+-- the installing role, who could rename it, put look-alikes under its
+-- name, put objects into it, and hang triggers on its tables. Taking that
+-- schema over is not safe: until this transaction commits its owner can
+-- still create objects in it from another session. So the extension's
+-- objects move instead, by OID, into a new schema tracker that this
+-- script makes as the superuser, invisible to other sessions until it
+-- commits; the old schema, renamed, keeps whatever else is in it and goes
+-- when it is empty. As in a fresh install, the extension then records
+-- pg_catalog as its schema (tracker.control).
+--
+-- The triggers on the extension's tables move with them, so a trigger
+-- someone else added (0.1.0 granted TRIGGER on the reference tables) is
+-- refused first: it runs as whoever writes the table, a function or a
+-- WHEN clause of its creator's.
 DO $guard$
 DECLARE
-    nsp  pg_catalog.oid;
-    name pg_catalog.name;
-BEGIN
-    SELECT e.extnamespace, n.nspname INTO nsp, name
-    FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n
-      ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
-    WHERE e.extname OPERATOR(pg_catalog.=) 'tracker';
-    IF name OPERATOR(pg_catalog.<>) 'tracker' THEN
-        RAISE EXCEPTION 'the schema of extension tracker has been renamed to "%"', name
-            USING ERRCODE = 'insufficient_privilege',
-                  HINT = 'Rename it back to tracker (moving away what now has that name), then update.';
-    END IF;
-    EXECUTE pg_catalog.format('ALTER SCHEMA %I OWNER TO CURRENT_USER', name);
-    IF (SELECT n.nspowner OPERATOR(pg_catalog.<>) (SELECT r.oid FROM pg_catalog.pg_roles r
-                                                  WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER)
-        FROM pg_catalog.pg_namespace n WHERE n.oid OPERATOR(pg_catalog.=) nsp) THEN
-        RAISE EXCEPTION 'the schema of extension tracker changed while it was updated'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-END
-$guard$;
-
-CREATE FUNCTION tracker.schema_foreign_objects(nsp pg_catalog.oid) RETURNS pg_catalog.text
-LANGUAGE sql STABLE
-BEGIN ATOMIC
-    SELECT pg_catalog.string_agg(pg_catalog.format('%s (owned by %s)',
-                                     pg_catalog.pg_describe_object(o.classid, o.objid, 0),
-                                     pg_catalog.pg_get_userbyid(o.owner)),
-                                 ', ' ORDER BY o.classid, o.objid)
-    FROM (SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, c.oid, c.relowner
-          FROM pg_catalog.pg_class c WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp
-          UNION ALL
-          SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, p.proowner
-          FROM pg_catalog.pg_proc p WHERE p.pronamespace OPERATOR(pg_catalog.=) nsp
-          UNION ALL
-          SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, t.typowner
-          FROM pg_catalog.pg_type t WHERE t.typnamespace OPERATOR(pg_catalog.=) nsp
-          UNION ALL
-          SELECT 'pg_catalog.pg_operator'::pg_catalog.regclass, o.oid, o.oprowner
-          FROM pg_catalog.pg_operator o WHERE o.oprnamespace OPERATOR(pg_catalog.=) nsp
-          UNION ALL
-          SELECT 'pg_catalog.pg_opclass'::pg_catalog.regclass, c.oid, c.opcowner
-          FROM pg_catalog.pg_opclass c WHERE c.opcnamespace OPERATOR(pg_catalog.=) nsp
-          UNION ALL
-          SELECT 'pg_catalog.pg_opfamily'::pg_catalog.regclass, f.oid, f.opfowner
-          FROM pg_catalog.pg_opfamily f WHERE f.opfnamespace OPERATOR(pg_catalog.=) nsp
-          UNION ALL
-          SELECT 'pg_catalog.pg_collation'::pg_catalog.regclass, c.oid, c.collowner
-          FROM pg_catalog.pg_collation c WHERE c.collnamespace OPERATOR(pg_catalog.=) nsp
-          UNION ALL
-          SELECT 'pg_catalog.pg_conversion'::pg_catalog.regclass, c.oid, c.conowner
-          FROM pg_catalog.pg_conversion c WHERE c.connamespace OPERATOR(pg_catalog.=) nsp
-          UNION ALL
-          SELECT 'pg_catalog.pg_ts_config'::pg_catalog.regclass, c.oid, c.cfgowner
-          FROM pg_catalog.pg_ts_config c WHERE c.cfgnamespace OPERATOR(pg_catalog.=) nsp
-          UNION ALL
-          SELECT 'pg_catalog.pg_ts_dict'::pg_catalog.regclass, d.oid, d.dictowner
-          FROM pg_catalog.pg_ts_dict d WHERE d.dictnamespace OPERATOR(pg_catalog.=) nsp
-          UNION ALL
-          SELECT 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass, s.oid, s.stxowner
-          FROM pg_catalog.pg_statistic_ext s WHERE s.stxnamespace OPERATOR(pg_catalog.=) nsp
-          UNION ALL
-          SELECT 'pg_catalog.pg_extension'::pg_catalog.regclass, e.oid, e.extowner
-          FROM pg_catalog.pg_extension e
-          WHERE e.extnamespace OPERATOR(pg_catalog.=) nsp
-            AND e.extname OPERATOR(pg_catalog.<>) 'tracker') o(classid, objid, owner)
-    WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_roles r
-                      WHERE r.oid OPERATOR(pg_catalog.=) o.owner AND r.rolsuper);
-END;
-
--- Nothing of anyone but a superuser may stay in the schema, nor hang on
--- its tables: 0.1.0 let the installing role create triggers on the
--- reference tables, and a trigger runs its function as whoever writes.
--- Only roles with CREATE on the schema could put objects there, and only
--- its owner (a superuser now) may keep that right.
-DO $guard$
-DECLARE
-    nsp      pg_catalog.oid := (SELECT e.extnamespace FROM pg_catalog.pg_extension e
+    ext      pg_catalog.oid := (SELECT e.oid FROM pg_catalog.pg_extension e
                                 WHERE e.extname OPERATOR(pg_catalog.=) 'tracker');
-    held     pg_catalog.text := tracker.schema_foreign_objects(nsp);
     triggers pg_catalog.text;
-    grantee  pg_catalog.oid;
 BEGIN
-    IF held IS NOT NULL THEN
-        RAISE EXCEPTION 'schema "tracker" holds objects of roles that are not superusers'
-            USING ERRCODE = 'insufficient_privilege',
-                  DETAIL = pg_catalog.format('It holds %s.', held),
-                  HINT = 'Their owners drop them (or a superuser does), then update.';
-    END IF;
-    SELECT pg_catalog.string_agg(pg_catalog.format('trigger %I on %s (function %s of %s)',
-                                     t.tgname, t.tgrelid::pg_catalog.regclass,
-                                     t.tgfoid::pg_catalog.regprocedure,
-                                     pg_catalog.pg_get_userbyid(p.proowner)),
+    SELECT pg_catalog.string_agg(pg_catalog.format('%I on %s', t.tgname, t.tgrelid::pg_catalog.regclass),
                                  ', ' ORDER BY t.tgrelid, t.tgname)
     INTO triggers
     FROM pg_catalog.pg_trigger t
     JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) t.tgrelid
-    JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) t.tgfoid
-    JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) p.proowner
-    WHERE c.relnamespace OPERATOR(pg_catalog.=) nsp AND NOT t.tgisinternal AND NOT r.rolsuper;
+    JOIN pg_catalog.pg_depend d
+      ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+     AND d.objid OPERATOR(pg_catalog.=) t.tgrelid
+     AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+     AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'
+    WHERE NOT t.tgisinternal
+      AND (c.relname::pg_catalog.text, t.tgname::pg_catalog.text) NOT IN (
+          ('observation', 'observation_series_insert'),
+          ('observation', 'observation_series_update'),
+          ('observation', 'observation_series_delete'),
+          ('observation', 'observation_series_truncate'),
+          ('project_milestone', 'project_milestone_order'));
     IF triggers IS NOT NULL THEN
-        RAISE EXCEPTION 'the tables of schema "tracker" carry triggers of roles that are not superusers'
+        RAISE EXCEPTION 'the tables of extension tracker carry triggers it did not make'
             USING ERRCODE = 'insufficient_privilege',
                   DETAIL = pg_catalog.format('They are: %s.', triggers),
-                  HINT = 'A superuser drops them (DROP TRIGGER name ON table), then update.';
+                  HINT = 'A superuser drops them (DROP TRIGGER name ON table), then update; a trigger runs as whoever writes the table.';
     END IF;
-    FOR grantee IN
-        SELECT DISTINCT a.grantee
-        FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) a
-        WHERE n.oid OPERATOR(pg_catalog.=) nsp AND a.grantee OPERATOR(pg_catalog.<>) n.nspowner
-          AND a.privilege_type OPERATOR(pg_catalog.=) 'CREATE'
-    LOOP
-        EXECUTE pg_catalog.format('REVOKE CREATE ON SCHEMA tracker FROM %s CASCADE',
-            CASE WHEN grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC'
-                 ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(grantee)) END);
-    END LOOP;
 END
 $guard$;
+
+DO $move$
+DECLARE
+    ext    pg_catalog.oid;
+    old    pg_catalog.oid;
+    parked pg_catalog.name;
+    stmts  pg_catalog.text[];
+    stmt   pg_catalog.text;
+BEGIN
+    SELECT e.oid, e.extnamespace INTO ext, old
+    FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'tracker';
+    IF EXISTS (SELECT FROM pg_catalog.pg_namespace n
+               WHERE n.nspname OPERATOR(pg_catalog.=) 'tracker'
+                 AND n.oid OPERATOR(pg_catalog.<>) old) THEN
+        RAISE EXCEPTION 'a schema named tracker exists that is not the extension''s'
+            USING ERRCODE = 'duplicate_schema',
+                  DETAIL = pg_catalog.format('The extension''s objects are in schema %s.',
+                                             old::pg_catalog.regnamespace),
+                  HINT = 'Drop or rename the other schema tracker, then update.';
+    END IF;
+    -- Park the old schema under a name of its own.
+    parked := CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_namespace n
+                                WHERE n.nspname OPERATOR(pg_catalog.=) 'tracker_0_1_0')
+                   THEN pg_catalog.format('tracker_0_1_0_%s', old) ELSE 'tracker_0_1_0' END;
+    EXECUTE pg_catalog.format('ALTER SCHEMA %s RENAME TO %I', old::pg_catalog.regnamespace, parked);
+    CREATE SCHEMA tracker;
+    -- Each member of the extension in the old schema, named under the
+    -- parked name; types last, as the others' names spell their types.
+    SELECT pg_catalog.array_agg(pg_catalog.format('ALTER %s %s SET SCHEMA tracker',
+                                                  pg_catalog.upper(i.type), i.identity)
+                                ORDER BY i.type OPERATOR(pg_catalog.=) 'type', i.type, i.identity)
+    INTO stmts
+    FROM pg_catalog.pg_depend d,
+         LATERAL pg_catalog.pg_identify_object(d.classid, d.objid, 0) i
+    WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+      AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'
+      AND i.schema OPERATOR(pg_catalog.=) parked;
+    FOREACH stmt IN ARRAY stmts LOOP
+        EXECUTE stmt;
+    END LOOP;
+    -- Where a fresh install records the extension: pg_catalog, on which
+    -- no dependency is recorded (it is pinned).
+    UPDATE pg_catalog.pg_extension SET extnamespace = 'pg_catalog'::pg_catalog.regnamespace
+    WHERE oid OPERATOR(pg_catalog.=) ext;
+    DELETE FROM pg_catalog.pg_depend
+    WHERE classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+      AND objid OPERATOR(pg_catalog.=) ext
+      AND refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass
+      AND refobjid OPERATOR(pg_catalog.=) old;
+    BEGIN
+        EXECUTE pg_catalog.format('DROP SCHEMA %I', parked);
+    EXCEPTION WHEN dependent_objects_still_exist THEN
+        RAISE WARNING 'schema % keeps objects that were in schema tracker but not part of the extension', parked
+            USING HINT = 'Look them over, and drop the schema when they are not needed.';
+    END;
+END
+$move$;
+COMMENT ON SCHEMA tracker IS
+    'tracker: reporting periods, series and leagues, rates, and the reference tables and scoreboards of campaign offices; owned by the superuser, made and dropped with the extension';
 
 -- ---- 2. Privileges (90_grants.sql): no TRIGGER on the reference tables ----
 -- Revoked from the installing role, and from whom it granted it on; not
@@ -298,26 +278,3 @@ GRANT EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.tex
 COMMENT ON AGGREGATE tracker.league(pg_catalog.text, pg_catalog.float8, pg_catalog.int4) IS
     'a ranking of entities by value rounded half-even to the published decimals, so 24.14 and 24.06 tie at 24.1; NULL decimals: no rounding';
 
--- ---- last: the schema is sealed (99_schema_seal.sql) ----
-DO $seal$
-DECLARE
-    nsp  pg_catalog.oid := (SELECT e.extnamespace FROM pg_catalog.pg_extension e
-                            WHERE e.extname OPERATOR(pg_catalog.=) 'tracker');
-    held pg_catalog.text := tracker.schema_foreign_objects(nsp);
-BEGIN
-    IF (SELECT n.nspname OPERATOR(pg_catalog.<>) 'tracker' OR NOT r.rolsuper
-        FROM pg_catalog.pg_namespace n JOIN pg_catalog.pg_roles r
-          ON r.oid OPERATOR(pg_catalog.=) n.nspowner
-        WHERE n.oid OPERATOR(pg_catalog.=) nsp) THEN
-        RAISE EXCEPTION 'the schema of extension tracker was renamed or changed hands while it was installed'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    IF held IS NOT NULL THEN
-        RAISE EXCEPTION 'schema "tracker" holds objects of other roles'
-            USING ERRCODE = 'insufficient_privilege',
-                  DETAIL = pg_catalog.format('It holds %s.', held),
-                  HINT = 'Drop those objects, then create the extension again.';
-    END IF;
-END
-$seal$;
-DROP FUNCTION tracker.schema_foreign_objects(pg_catalog.oid);

@@ -24,8 +24,9 @@ series_read_error(ts_status st, tp_grain grain, tp_period p)
 	if (st == TS_ENONFINITE)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range: growth at period %s overflows",
-						tracker_period_text(p))));
+				 errmsg("value out of range: reading the series at period %s overflows",
+						tracker_period_text(p)),
+				 errdetail("A sum of its facts, a base or a rate derived from them is beyond the range of double precision.")));
 	elog(ERROR, "unexpected status %d reading a series", (int) st);
 }
 
