@@ -66,6 +66,14 @@ CREATE FUNCTION attack.trig() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN PERFORM attack.evil(); RETURN NULL; END $$;
 CREATE TRIGGER planted AFTER INSERT ON tracker.observation
     FOR EACH STATEMENT EXECUTE FUNCTION attack.trig();
+-- Nor reference them from a table of theirs: a foreign key's check runs
+-- as the owner of the referenced table, a superuser, and casts the
+-- referencing column with its type's casts, which the installer writes.
+CREATE TYPE attack.code AS (code text);
+CREATE FUNCTION attack.code_text(attack.code) RETURNS text
+    LANGUAGE sql AS 'SELECT ($1).code WHERE attack.evil()';
+CREATE CAST (attack.code AS text) WITH FUNCTION attack.code_text(attack.code) AS IMPLICIT;
+CREATE TABLE attack.mine (r attack.code REFERENCES tracker.region (code));
 -- The writes that ran the planted code before run only tracker's.
 INSERT INTO tracker.observation VALUES ('a', 'inv', '2022-07', 1, NULL);
 SELECT region, grain, series FROM tracker.observation_series;
@@ -168,6 +176,26 @@ CREATE TRIGGER planted AFTER INSERT ON tracker.observation
     FOR EACH STATEMENT EXECUTE FUNCTION attack.trig();
 CREATE TRIGGER planted_when BEFORE INSERT ON tracker.region
     FOR EACH ROW WHEN (attack.evil()) EXECUTE FUNCTION pg_catalog.suppress_redundant_updates_trigger();
+-- Objects of the installer's made members of the extension would move
+-- with it into the superuser's schema: an operator the update's own
+-- checks would pick up, and a scoreboard(text, text) that an untyped call
+-- would pick. A foreign key from the installer's table runs its cast as
+-- a superuser.
+CREATE FUNCTION tracker.evil_ge(float8, int4) RETURNS boolean
+    LANGUAGE sql AS 'SELECT attack.evil() AND $1 OPERATOR(pg_catalog.>=) $2';
+CREATE OPERATOR tracker.>= (LEFTARG = float8, RIGHTARG = int4, FUNCTION = tracker.evil_ge);
+CREATE FUNCTION tracker.scoreboard(text, text) RETURNS text
+    LANGUAGE sql AS 'SELECT attack.evil()::text';
+ALTER EXTENSION tracker ADD FUNCTION tracker.evil_ge(float8, int4);
+ALTER EXTENSION tracker ADD OPERATOR tracker.>= (float8, int4);
+ALTER EXTENSION tracker ADD FUNCTION tracker.scoreboard(text, text);
+CREATE TABLE attack.mine (r attack.code REFERENCES tracker.region (code));
+ALTER EXTENSION tracker UPDATE TO '0.2.0';
+ALTER EXTENSION tracker DROP FUNCTION tracker.evil_ge(float8, int4);
+ALTER EXTENSION tracker DROP OPERATOR tracker.>= (float8, int4);
+ALTER EXTENSION tracker DROP FUNCTION tracker.scoreboard(text, text);
+ALTER EXTENSION tracker UPDATE TO '0.2.0';
+DROP TABLE attack.mine;
 ALTER EXTENSION tracker UPDATE TO '0.2.0';
 RESET ROLE;
 DROP TRIGGER planted ON tracker.observation;
@@ -187,9 +215,11 @@ SELECT n.nspname, r.rolsuper AS owner_is_superuser,
           AND p.proowner <> 10) AS others_functions
 FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner, pg_extension e
 WHERE n.nspname LIKE 'tracker%' AND e.extname = 'tracker' ORDER BY 1;
--- The installer's function stays behind; a superuser's untyped call
--- reads the extension's, and writes run only the extension's code.
+-- The installer's functions stay behind; a superuser's untyped calls
+-- read the extension's, and writes run only the extension's code.
 SELECT tracker.grain('2022年1-7月');
+SELECT count(*) AS board_rows FROM tracker.scoreboard('2022-07', '2022-08-10');
+INSERT INTO tracker.project VALUES ('p1', 'Plant', 'a', NULL, 5);
 INSERT INTO tracker.region VALUES ('b', 'B', NULL, NULL);
 INSERT INTO tracker.observation VALUES ('a', 'inv', '2022-07', 1, NULL);
 SET ROLE regress_tracker_dbowner;
@@ -198,6 +228,7 @@ CREATE FUNCTION tracker.grain(text) RETURNS text
     LANGUAGE sql AS 'SELECT attack.evil()::text';
 CREATE TRIGGER planted AFTER INSERT ON tracker.observation
     FOR EACH STATEMENT EXECUTE FUNCTION attack.trig();
+CREATE TABLE attack.mine (r attack.code REFERENCES tracker.region (code));
 DROP SCHEMA tracker_0_1_0 CASCADE;
 RESET ROLE;
 

@@ -4,6 +4,13 @@
 
 \echo Use "ALTER EXTENSION tracker UPDATE TO '0.2.0'" to load this file. \quit
 
+-- PostgreSQL runs an update with the extension's schema on search_path:
+-- under 0.1.0 that is tracker, whose owner may have put operators and
+-- functions into it, and below, once the objects have moved, the name
+-- stands for the new schema. Nothing here is to be found there by an
+-- unqualified name. (Restored when the script ends.)
+SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+
 -- ---- 1. A schema of the superuser's own (00_schema.sql) ----
 --
 -- Under 0.1.0 PostgreSQL made schema tracker for the install, owned by
@@ -17,16 +24,79 @@
 -- when it is empty. As in a fresh install, the extension then records
 -- pg_catalog as its schema (tracker.control).
 --
--- The triggers on the extension's tables move with them, so a trigger
--- someone else added (0.1.0 granted TRIGGER on the reference tables) is
--- refused first: it runs as whoever writes the table, a function or a
--- WHEN clause of its creator's.
+-- Refused first, what would come along into the superuser's schema or
+-- keep running code of the installer's as a superuser:
+--  - members of the extension that a superuser does not own: its owner
+--    may add objects of their own (ALTER EXTENSION ADD), and they would
+--    move with it; every object the extension makes is the superuser's;
+--  - triggers on its tables that it did not make (0.1.0 granted TRIGGER):
+--    a trigger, its function or its WHEN clause, runs as whoever writes;
+--  - foreign keys from tables of other roles to its tables (0.1.0 granted
+--    REFERENCES): a foreign key's check runs as the referenced table's
+--    owner, and casts the referencing column, with its owner's casts.
 DO $guard$
 DECLARE
     ext      pg_catalog.oid := (SELECT e.oid FROM pg_catalog.pg_extension e
                                 WHERE e.extname OPERATOR(pg_catalog.=) 'tracker');
+    members  pg_catalog.text;
     triggers pg_catalog.text;
+    fkeys    pg_catalog.text;
 BEGIN
+    SELECT pg_catalog.string_agg(pg_catalog.format('%s (owned by %s)',
+                                     pg_catalog.pg_describe_object(m.classid, m.objid, 0),
+                                     COALESCE(pg_catalog.pg_get_userbyid(m.owner), 'nobody')),
+                                 ', ' ORDER BY m.classid, m.objid)
+    INTO members
+    FROM (SELECT d.classid, d.objid,
+                 CASE d.classid
+                 WHEN 'pg_catalog.pg_proc'::pg_catalog.regclass THEN
+                     (SELECT x.proowner FROM pg_catalog.pg_proc x WHERE x.oid OPERATOR(pg_catalog.=) d.objid)
+                 WHEN 'pg_catalog.pg_type'::pg_catalog.regclass THEN
+                     (SELECT x.typowner FROM pg_catalog.pg_type x WHERE x.oid OPERATOR(pg_catalog.=) d.objid)
+                 WHEN 'pg_catalog.pg_class'::pg_catalog.regclass THEN
+                     (SELECT x.relowner FROM pg_catalog.pg_class x WHERE x.oid OPERATOR(pg_catalog.=) d.objid)
+                 WHEN 'pg_catalog.pg_operator'::pg_catalog.regclass THEN
+                     (SELECT x.oprowner FROM pg_catalog.pg_operator x WHERE x.oid OPERATOR(pg_catalog.=) d.objid)
+                 WHEN 'pg_catalog.pg_opclass'::pg_catalog.regclass THEN
+                     (SELECT x.opcowner FROM pg_catalog.pg_opclass x WHERE x.oid OPERATOR(pg_catalog.=) d.objid)
+                 WHEN 'pg_catalog.pg_opfamily'::pg_catalog.regclass THEN
+                     (SELECT x.opfowner FROM pg_catalog.pg_opfamily x WHERE x.oid OPERATOR(pg_catalog.=) d.objid)
+                 WHEN 'pg_catalog.pg_cast'::pg_catalog.regclass THEN
+                     (SELECT f.proowner FROM pg_catalog.pg_cast x JOIN pg_catalog.pg_proc f
+                        ON f.oid OPERATOR(pg_catalog.=) x.castfunc
+                      WHERE x.oid OPERATOR(pg_catalog.=) d.objid)
+                 END AS owner
+          FROM pg_catalog.pg_depend d
+          WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+            AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e') m
+    WHERE NOT COALESCE((SELECT r.rolsuper FROM pg_catalog.pg_roles r
+                        WHERE r.oid OPERATOR(pg_catalog.=) m.owner), false);
+    IF members IS NOT NULL THEN
+        RAISE EXCEPTION 'extension tracker has members that it did not make'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = pg_catalog.format('They are: %s.', members),
+                  HINT = 'Their owner takes them out (ALTER EXTENSION tracker DROP ...), then update.';
+    END IF;
+    SELECT pg_catalog.string_agg(pg_catalog.format('%I on %s references %s',
+                                     k.conname, k.conrelid::pg_catalog.regclass,
+                                     k.confrelid::pg_catalog.regclass),
+                                 ', ' ORDER BY k.conrelid, k.conname)
+    INTO fkeys
+    FROM pg_catalog.pg_constraint k
+    JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) k.conrelid
+    JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) c.relowner
+    JOIN pg_catalog.pg_depend d
+      ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+     AND d.objid OPERATOR(pg_catalog.=) k.confrelid
+     AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+     AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'
+    WHERE k.contype OPERATOR(pg_catalog.=) 'f' AND NOT r.rolsuper;
+    IF fkeys IS NOT NULL THEN
+        RAISE EXCEPTION 'tables of other roles have foreign keys to the tables of extension tracker'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = pg_catalog.format('They are: %s.', fkeys),
+                  HINT = 'Their owners drop them (ALTER TABLE ... DROP CONSTRAINT ...), then update; a foreign key''s checks run as the owner of the table it references.';
+    END IF;
     SELECT pg_catalog.string_agg(pg_catalog.format('%I on %s', t.tgname, t.tgrelid::pg_catalog.regclass),
                                  ', ' ORDER BY t.tgrelid, t.tgname)
     INTO triggers
@@ -112,10 +182,11 @@ $move$;
 COMMENT ON SCHEMA tracker IS
     'tracker: reporting periods, series and leagues, rates, and the reference tables and scoreboards of campaign offices; owned by the superuser, made and dropped with the extension';
 
--- ---- 2. Privileges (90_grants.sql): no TRIGGER on the reference tables ----
--- Revoked from the installing role, and from whom it granted it on; not
--- when that role owns the tables (a superuser installed 0.1.0), whose
--- privileges as owner a fresh install leaves whole.
+-- ---- 2. Privileges (90_grants.sql): no TRIGGER nor REFERENCES on the reference tables ----
+-- Revoked from the installing role, and from whom it granted them on;
+-- not when that role owns the tables (a superuser installed 0.1.0), whose
+-- privileges as owner a fresh install leaves whole, but for the grant
+-- option it gave.
 DO $grants$
 BEGIN
     IF (SELECT e.extowner FROM pg_catalog.pg_extension e
@@ -123,13 +194,13 @@ BEGIN
        OPERATOR(pg_catalog.<>)
        (SELECT c.relowner FROM pg_catalog.pg_class c
         WHERE c.oid OPERATOR(pg_catalog.=) 'tracker.observation'::pg_catalog.regclass) THEN
-        REVOKE TRIGGER
+        REVOKE TRIGGER, REFERENCES
             ON tracker.region, tracker.indicator, tracker.observation, tracker.target,
                tracker.project, tracker.project_milestone, tracker.project_investment,
                tracker.project_plan
             FROM @extowner@ CASCADE;
     ELSE
-        REVOKE GRANT OPTION FOR TRIGGER
+        REVOKE GRANT OPTION FOR TRIGGER, REFERENCES
             ON tracker.region, tracker.indicator, tracker.observation, tracker.target,
                tracker.project, tracker.project_milestone, tracker.project_investment,
                tracker.project_plan

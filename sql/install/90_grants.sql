@@ -6,9 +6,12 @@
 -- superuser who owns the objects) may read and write them and pass that
 -- on; nobody else until granted. Not TRIGGER: a trigger runs as whoever
 -- writes the table, so a trigger of the installer's on these superuser-
--- owned tables would run its code as a superuser who loads data.
+-- owned tables would run its code as a superuser who loads data. Not
+-- REFERENCES: a foreign key's check runs as the owner of the table it
+-- references, the superuser, and casts the referencing column with the
+-- casts of that column's type, which its owner writes.
 GRANT USAGE ON SCHEMA tracker TO PUBLIC;
-GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE
     ON tracker.region, tracker.indicator, tracker.observation, tracker.target,
        tracker.project, tracker.project_milestone, tracker.project_investment,
        tracker.project_plan
