@@ -44,6 +44,14 @@ UPDATE region SET parent = 'a1' WHERE code = 'a';
 UPDATE region SET parent = 'city' WHERE code = 'a';
 COMMIT;
 SELECT code, parent FROM region ORDER BY code;
+-- A chain of parents is at most 100 regions long, so a check costs at
+-- most 100 look-ups: city and 99 levels under it are accepted, in one
+-- statement; a region under the 99th level is not.
+INSERT INTO region SELECT 'l' || k, 'Level ' || k, CASE WHEN k = 1 THEN 'city' ELSE 'l' || (k - 1) END, NULL
+FROM generate_series(1, 99) k;
+SELECT count(*) AS levels_under_city FROM region WHERE code LIKE 'l%';
+INSERT INTO region VALUES ('l100', 'Level 100', 'l99', NULL);
+DELETE FROM region WHERE code LIKE 'l%';
 
 DELETE FROM project;
 DELETE FROM region WHERE parent IS NOT NULL AND code NOT IN (SELECT parent FROM region WHERE parent IS NOT NULL);

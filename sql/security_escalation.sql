@@ -114,6 +114,38 @@ DROP SCHEMA attack2 CASCADE;
 DROP FUNCTION attack.contains(tracker.period, tracker.period);
 RESET ROLE;
 
+-- 2b. Any role may make temporary tables and types. The trigger function
+-- that keeps the store runs as its owner, a superuser; attached to a
+-- table of the caller's, its transition table's column types (with their
+-- casts), or a pg_temp view named like a transition table, would be the
+-- caller's, and a TRUNCATE would empty the store. It may not be attached
+-- (EXECUTE is revoked), and it runs for tracker.observation only.
+SET ROLE regress_tracker_other;
+CREATE TYPE pg_temp.per AS (p text);
+CREATE FUNCTION pg_temp.per_period(x pg_temp.per) RETURNS tracker.period
+    LANGUAGE sql AS 'SELECT ($1).p::tracker.period WHERE attack.evil()';
+CREATE CAST (pg_temp.per AS tracker.period) WITH FUNCTION pg_temp.per_period(pg_temp.per) AS IMPLICIT;
+CREATE TEMP TABLE fake (region text, indicator text, period pg_temp.per);
+CREATE TRIGGER run AFTER INSERT ON fake REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
+CREATE TRIGGER wipe AFTER TRUNCATE ON fake
+    FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
+RESET ROLE;
+-- Were it attached (here by a superuser, to show the second guard), it
+-- refuses to run for any table but its own.
+CREATE TABLE attack.fake2 (region text, indicator text, period tracker.period);
+CREATE TRIGGER wipe AFTER TRUNCATE ON attack.fake2
+    FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
+TRUNCATE attack.fake2;
+DROP TABLE attack.fake2;
+SELECT count(*) AS stored_series FROM tracker.observation_series;
+SET ROLE regress_tracker_other;
+DROP TABLE fake;
+DROP CAST (pg_temp.per AS tracker.period);
+DROP FUNCTION pg_temp.per_period(pg_temp.per);
+DROP TYPE pg_temp.per;
+RESET ROLE;
+
 -- 3. The schema after the install: the superuser's, and it grants
 -- nothing but USAGE to others.
 SELECT r.rolsuper AS schema_owner_is_superuser,
@@ -123,7 +155,7 @@ FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'tra
 -- 4. A schema named tracker made before the install, by anyone (a
 -- superuser too): refused (42P06). The extension makes its schema itself,
 -- inside the install's transaction, where no other session can create in
--- it before it belongs to the superuser (specs/schema_race.spec).
+-- it before it belongs to the superuser (specs/install_race.spec).
 SET ROLE regress_tracker_dbowner;
 DROP EXTENSION tracker;
 SELECT count(*) AS schemas_left FROM pg_namespace WHERE nspname = 'tracker';

@@ -34,14 +34,29 @@ SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 --  - foreign keys from tables of other roles to its tables (0.1.0 granted
 --    REFERENCES): a foreign key's check runs as the referenced table's
 --    owner, and casts the referencing column, with its owner's casts.
+-- The extension's tables are locked first, so that nobody adds a
+-- trigger or a foreign key between these checks and the commit: one in
+-- an open transaction is waited for, and seen.
 DO $guard$
 DECLARE
     ext      pg_catalog.oid := (SELECT e.oid FROM pg_catalog.pg_extension e
                                 WHERE e.extname OPERATOR(pg_catalog.=) 'tracker');
+    tab      pg_catalog.regclass;
     members  pg_catalog.text;
     triggers pg_catalog.text;
     fkeys    pg_catalog.text;
 BEGIN
+    FOR tab IN
+        SELECT d.objid::pg_catalog.regclass FROM pg_catalog.pg_depend d
+        JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) d.objid
+        WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+          AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'
+          AND c.relkind OPERATOR(pg_catalog.=) 'r'
+        ORDER BY d.objid
+    LOOP
+        EXECUTE pg_catalog.format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', tab);
+    END LOOP;
     SELECT pg_catalog.string_agg(pg_catalog.format('%s (owned by %s)',
                                      pg_catalog.pg_describe_object(m.classid, m.objid, 0),
                                      COALESCE(pg_catalog.pg_get_userbyid(m.owner), 'nobody')),
@@ -241,22 +256,23 @@ BEGIN
         FROM tracker.project_milestone m
         WHERE NOT (pg_catalog.isfinite(m.planned_date) AND pg_catalog.isfinite(m.actual_date))
         UNION ALL
-        SELECT pg_catalog.format('region %s: its parent chain returns to it', c.code)
-        FROM (WITH RECURSIVE up (start, code, path, is_cycle) AS (
-                  SELECT r.code, r.parent, ARRAY[r.code], false
-                  FROM tracker.region r WHERE r.parent IS NOT NULL
-                  UNION ALL
-                  SELECT up.start, r.parent, up.path || up.code, up.code = ANY (up.path)
-                  FROM up JOIN tracker.region r ON r.code = up.code
-                  WHERE NOT up.is_cycle AND r.parent IS NOT NULL)
-              SELECT DISTINCT u.start AS code FROM up u
-              WHERE u.is_cycle AND u.code = u.start) c
+        SELECT pg_catalog.format('region %s: its parent chain returns to it or runs over 100 regions', r.code)
+        FROM tracker.region r
+        WHERE r.code NOT IN (
+            -- the regions under a top within 100 levels, one pass down
+            WITH RECURSIVE down (code, depth) AS (
+                SELECT t.code, 1 FROM tracker.region t WHERE t.parent IS NULL
+                UNION ALL
+                SELECT c.code, down.depth + 1
+                FROM down JOIN tracker.region c ON c.parent = down.code
+                WHERE down.depth < 100)
+            SELECT down.code FROM down)
         ORDER BY 1) rows(x);
     IF bad IS NOT NULL THEN
         RAISE EXCEPTION 'tracker 0.2.0 refuses rows that tracker 0.1.0 accepted'
             USING ERRCODE = 'check_violation',
                   DETAIL = pg_catalog.format('They are: %s.', bad),
-                  HINT = 'Correct or delete them (amounts finite and >= 0, dates finite, regions in a tree), then update.';
+                  HINT = 'Correct or delete them (amounts finite and >= 0, dates finite, regions in a tree of at most 100 levels), then update.';
     END IF;
 END
 $check$;
@@ -276,34 +292,105 @@ ALTER TABLE tracker.project_plan ADD CONSTRAINT project_plan_planned_investment_
 CREATE FUNCTION tracker.region_parent_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    cycle pg_catalog.text[];
+    node  pg_catalog.text := NEW.code;
+    chain pg_catalog.text[] := ARRAY[NEW.code];
 BEGIN
-    WITH RECURSIVE up (code, parent, path, is_cycle) AS (
-        SELECT r.code, r.parent, ARRAY[r.code], false
-        FROM tracker.region r WHERE r.code = NEW.code
-        UNION ALL
-        SELECT r.code, r.parent, up.path || r.code, r.code = ANY (up.path)
-        FROM up JOIN tracker.region r ON r.code = up.parent
-        WHERE NOT up.is_cycle
-    )
-    SELECT u.path INTO cycle FROM up u WHERE u.is_cycle LIMIT 1;
-    IF cycle IS NOT NULL THEN
-        RAISE EXCEPTION 'region % is its own ancestor', cycle[pg_catalog.array_length(cycle, 1)]
-            USING ERRCODE = 'check_violation',
-                  DETAIL = pg_catalog.format('Following parent from %s: %s.', NEW.code,
-                                             pg_catalog.array_to_string(cycle, ' → ')),
-                  HINT = 'Regions form a tree: give one region of the cycle another parent, or none.';
-    END IF;
+    LOOP
+        SELECT r.parent INTO node FROM tracker.region r WHERE r.code = node;
+        EXIT WHEN node IS NULL;
+        chain := chain || node;
+        IF node = NEW.code THEN
+            RAISE EXCEPTION 'region % is its own ancestor', NEW.code
+                USING ERRCODE = 'check_violation',
+                      DETAIL = pg_catalog.format('Following parent: %s.',
+                                                 pg_catalog.array_to_string(chain, ' → ')),
+                      HINT = 'Regions form a tree: give one region of the cycle another parent, or none.';
+        END IF;
+        IF pg_catalog.cardinality(chain) > 100 THEN
+            RAISE EXCEPTION 'the parent chain of region % is more than 100 regions long', NEW.code
+                USING ERRCODE = 'check_violation',
+                      DETAIL = pg_catalog.format('It runs %s → …', pg_catalog.array_to_string(chain[1:5], ' → ')),
+                      HINT = 'Regions form a tree of at most 100 levels; a longer chain holds a cycle or is not a hierarchy.';
+        END IF;
+    END LOOP;
     RETURN NULL;
 END $$;
 COMMENT ON FUNCTION tracker.region_parent_check() IS
-    'constraint trigger function: rejects a region whose parent chain leads back to itself (23514)';
+    'constraint trigger function: rejects a region whose parent chain leads back to itself or runs over 100 regions (23514)';
 CREATE CONSTRAINT TRIGGER region_parent_acyclic
     AFTER INSERT OR UPDATE OF parent ON tracker.region
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION tracker.region_parent_check();
 
--- ---- 4. rebuild_series (55_observation_series.sql) ----
+-- ---- 4. observation_series_sync runs for tracker.observation only (55_observation_series.sql) ----
+-- SECURITY DEFINER: roles that may write observations need no privilege
+-- on the derived table, and cannot write it directly. So it must run for
+-- tracker.observation's own triggers and nothing else: on a table of
+-- someone else's its transition tables, their column types' casts, or a
+-- pg_temp relation named like them would be theirs, read as a superuser.
+-- Nobody may attach it to a trigger (EXECUTE is revoked below; a trigger
+-- fires without that check), and it refuses any table but its own.
+CREATE OR REPLACE FUNCTION tracker.observation_series_sync() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    regions     text[];
+    indicators  text[];
+    grains      text[];
+BEGIN
+    IF TG_RELID OPERATOR(pg_catalog.<>) 'tracker.observation'::pg_catalog.regclass
+       OR TG_LEVEL OPERATOR(pg_catalog.<>) 'STATEMENT' OR TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER' THEN
+        RAISE EXCEPTION 'tracker.observation_series_sync() keeps tracker.observation_series and runs only for the triggers of tracker.observation'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'TRUNCATE' THEN
+        TRUNCATE tracker.observation_series;
+        RETURN NULL;
+    ELSIF TG_OP = 'INSERT' THEN
+        SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
+        INTO regions, indicators, grains
+        FROM (SELECT DISTINCT n.region, n.indicator, tracker.grain(n.period) AS grain
+              FROM new_rows n) k;
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
+        INTO regions, indicators, grains
+        FROM (SELECT DISTINCT o.region, o.indicator, tracker.grain(o.period) AS grain
+              FROM old_rows o) k;
+    ELSE
+        SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
+        INTO regions, indicators, grains
+        FROM (SELECT n.region, n.indicator, tracker.grain(n.period) AS grain FROM new_rows n
+              UNION
+              SELECT o.region, o.indicator, tracker.grain(o.period) FROM old_rows o) k;
+    END IF;
+    IF regions IS NULL THEN
+        RETURN NULL;
+    END IF;
+    INSERT INTO tracker.observation_series (region, indicator, grain)
+    SELECT k.region, k.indicator, k.grain
+    FROM unnest(regions, indicators, grains) k(region, indicator, grain)
+    ON CONFLICT DO NOTHING;
+    -- In one order, so two writers of overlapping keys cannot deadlock.
+    PERFORM FROM tracker.observation_series s
+    JOIN unnest(regions, indicators, grains) k(region, indicator, grain)
+      ON s.region = k.region AND s.indicator = k.indicator AND s.grain = k.grain
+    ORDER BY s.region, s.indicator, s.grain
+    FOR UPDATE OF s;
+    UPDATE tracker.observation_series s
+    SET series = (SELECT tracker.series(o.period, o.value, o.growth)
+                  FROM tracker.observation o
+                  WHERE o.region = s.region AND o.indicator = s.indicator
+                    AND tracker.grain(o.period) = s.grain)
+    FROM unnest(regions, indicators, grains) k(region, indicator, grain)
+    WHERE s.region = k.region AND s.indicator = k.indicator AND s.grain = k.grain;
+    DELETE FROM tracker.observation_series s
+    USING unnest(regions, indicators, grains) k(region, indicator, grain)
+    WHERE s.region = k.region AND s.indicator = k.indicator AND s.grain = k.grain
+      AND s.series IS NULL;
+    RETURN NULL;
+END $$;
+REVOKE EXECUTE ON FUNCTION tracker.observation_series_sync() FROM PUBLIC;
+
+-- ---- 5. rebuild_series (55_observation_series.sql) ----
 
 -- rebuild_series: the store from scratch, for all observations or those
 -- of one region and/or indicator (NULL: any). The upkeep triggers do not
@@ -345,7 +432,7 @@ COMMENT ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) IS
 REVOKE EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) TO @extowner@ WITH GRANT OPTION;
 
--- ---- 5. Input faults (40_league.sql): NULL decimals mean no rounding ----
+-- ---- 6. Input faults (40_league.sql): NULL decimals mean no rounding ----
 COMMENT ON AGGREGATE tracker.league(pg_catalog.text, pg_catalog.float8, pg_catalog.int4) IS
     'a ranking of entities by value rounded half-even to the published decimals, so 24.14 and 24.06 tie at 24.1; NULL decimals: no rounding';
 

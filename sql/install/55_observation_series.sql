@@ -29,7 +29,12 @@ COMMENT ON TABLE tracker.observation_series IS
 -- instead, to retry.
 --
 -- SECURITY DEFINER: roles that may write observations need no privilege
--- on the derived table, and cannot write it directly.
+-- on the derived table, and cannot write it directly. So it must run for
+-- tracker.observation's own triggers and nothing else: on a table of
+-- someone else's its transition tables, their column types' casts, or a
+-- pg_temp relation named like them would be theirs, read as a superuser.
+-- Nobody may attach it to a trigger (EXECUTE is revoked below; a trigger
+-- fires without that check), and it refuses any table but its own.
 CREATE FUNCTION tracker.observation_series_sync() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -37,6 +42,11 @@ DECLARE
     indicators  text[];
     grains      text[];
 BEGIN
+    IF TG_RELID OPERATOR(pg_catalog.<>) 'tracker.observation'::pg_catalog.regclass
+       OR TG_LEVEL OPERATOR(pg_catalog.<>) 'STATEMENT' OR TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER' THEN
+        RAISE EXCEPTION 'tracker.observation_series_sync() keeps tracker.observation_series and runs only for the triggers of tracker.observation'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     IF TG_OP = 'TRUNCATE' THEN
         TRUNCATE tracker.observation_series;
         RETURN NULL;
@@ -97,6 +107,7 @@ CREATE TRIGGER observation_series_delete AFTER DELETE ON tracker.observation
     FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
 CREATE TRIGGER observation_series_truncate AFTER TRUNCATE ON tracker.observation
     FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
+REVOKE EXECUTE ON FUNCTION tracker.observation_series_sync() FROM PUBLIC;
 
 -- rebuild_series: the store from scratch, for all observations or those
 -- of one region and/or indicator (NULL: any). The upkeep triggers do not
