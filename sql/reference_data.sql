@@ -27,6 +27,26 @@ INSERT INTO project_milestone VALUES ('p1', 'started', '2022-07-01', NULL);
 SELECT region, projects, planned_to_start, started FROM project_progress('2022-Q3', '2022-08-01');
 SELECT project, reason, days_late FROM lagging_projects('2022-Q3', '2022-08-01') ORDER BY 1, 2;
 
+-- Amounts are at most 1e15 in magnitude, and an amount that divides
+-- (a target, a plan) is 0 or at least 1e-6: no sum or quotient of them
+-- overflows, so one row cannot make project_progress, lagging_projects,
+-- consistency or a board fail for everyone.
+INSERT INTO indicator VALUES ('inv', 'Investment', '亿元', true, 1);
+INSERT INTO observation VALUES ('a', 'inv', '2022-07', 1e308, NULL);
+INSERT INTO observation VALUES ('a', 'inv', '2022-07', -1e16, NULL);
+INSERT INTO observation VALUES ('a', 'inv', '2022-07', 1e15, NULL), ('a', 'inv', '2022-08', 1e-300, NULL);
+INSERT INTO target VALUES ('a', 'inv', '2022', 1e-308, NULL);
+INSERT INTO target VALUES ('a', 'inv', '2022', 2e15, NULL);
+INSERT INTO target VALUES ('a', 'inv', '2022', -120, NULL), ('b', 'inv', '2022', 0, 5),
+                          ('city', 'inv', '2022', 1e-6, NULL);
+INSERT INTO project_plan VALUES ('p1', '2023', 1e-300);
+INSERT INTO project_investment VALUES ('p1', '2022-08', 1e308);
+INSERT INTO project_investment VALUES ('p1', '2022-08', 1e15), ('p1', '2022-09', 1e15);
+SELECT region, planned_investment, completed_investment, investment_attainment
+FROM project_progress('2022-Q3', '2022-08-01');
+SELECT count(*) AS checked FROM consistency('2022');
+DELETE FROM project_investment; DELETE FROM target; DELETE FROM observation; DELETE FROM indicator;
+
 -- Regions form a tree: no region is its own ancestor, checked at commit
 -- (rows may arrive in any order within a transaction, as in a restore).
 UPDATE region SET parent = 'b' WHERE code = 'a';

@@ -120,20 +120,20 @@ DELETE FROM region WHERE parent IS NOT NULL; DELETE FROM region;
 -- One region's faults do not cost the board. A region code of 2,000
 -- bytes ranks (a league's names stop at 1,024 bytes, but the board ranks
 -- peers by their number); a growth that overflows float8 is NULL in its
--- own row while every other cell and row shows.
---  long: 11 over 10 = +10%; huge: value 1e308 over 1, growth beyond
---  float8: NULL, unranked by growth; small: 3 over 2 = +50%.
---  Growth ranks small 1, long 2 (gap 50 − 10 = 40); amounts huge 1e308,
---  long 11, small 3. huge's July target: 1e308 against 1e-308 is an
---  attainment beyond float8: NULL, and with it pace and light.
+-- own row while every other cell and row shows. (Amounts are at most 1e15
+-- in magnitude, so no sum overflows; a tiny base still can make a growth
+-- that does.)
+--  long: 11 over 10 = +10%; huge: 1e15 over 1e-300, a growth of 1e317%,
+--  beyond float8: NULL, unranked by growth; small: 3 over 2 = +50%.
+--  Growth ranks small 1, long 2 (gap 50 − 10 = 40); amounts huge 1e15,
+--  long 11, small 3.
 INSERT INTO region VALUES ('city', 'City', NULL, NULL), (repeat('长', 666) || 'xx', 'Long', 'city', NULL),
   ('huge', 'Huge', 'city', NULL), ('small', 'Small', 'city', NULL);
 INSERT INTO indicator VALUES ('out', 'Output', '亿元', true, 1);
 INSERT INTO observation VALUES
   (repeat('长', 666) || 'xx', 'out', '2021-07', 10, NULL), (repeat('长', 666) || 'xx', 'out', '2022-07', 11, NULL),
-  ('huge', 'out', '2021-07', 1, NULL), ('huge', 'out', '2022-07', 1e308, NULL),
+  ('huge', 'out', '2021-07', 1e-300, NULL), ('huge', 'out', '2022-07', 1e15, NULL),
   ('small', 'out', '2021-07', 2, NULL), ('small', 'out', '2022-07', 3, NULL);
-INSERT INTO target VALUES ('huge', 'out', '2022-07', 1e-308, 10);
 SELECT octet_length(region) AS code_bytes, value, base, growth, actual, attainment, growth_gap,
        pace, light, rank_growth, rank_amount, gap_to_leader
 FROM scoreboard('2022-07', '2022-08-10') ORDER BY rank_amount;

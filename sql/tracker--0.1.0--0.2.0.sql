@@ -229,27 +229,37 @@ GRANT USAGE ON SCHEMA tracker TO PUBLIC;
 
 -- ---- 3. Reference data that breaks every report is refused (50_schema.sql) ----
 --
--- NaN passed "x >= 0", and an infinite date made project_progress and
--- lagging_projects fail for every region; a parent cycle has no top.
--- Existing rows that the new rules refuse stop the update, listed, rather
--- than the constraint's bare error.
+-- NaN passed "x >= 0"; an infinite date, or a finite amount so large
+-- that a sum overflows or so small that a quotient does, made
+-- project_progress, lagging_projects or consistency fail for every
+-- region; a parent cycle has no top. Existing rows that the new rules
+-- refuse stop the update, listed, rather than the constraints' bare
+-- errors. The tables are locked (section 1), so no row slips in after.
 DO $check$
 DECLARE
     bad pg_catalog.text;
 BEGIN
     SELECT pg_catalog.string_agg(x, ', ') INTO bad FROM (
+        SELECT pg_catalog.format('observation %s, %s, %s: value %s', o.region, o.indicator, o.period, o.value)
+        FROM tracker.observation o
+        WHERE NOT (abs(o.value) <= '1e15')
+        UNION ALL
+        SELECT pg_catalog.format('target %s, %s, %s: amount %s', t.region, t.indicator, t.period, t.amount)
+        FROM tracker.target t
+        WHERE NOT (t.amount = 0 OR abs(t.amount) BETWEEN '1e-6' AND '1e15')
+        UNION ALL
         SELECT pg_catalog.format('project %s: total_investment %s', p.id, p.total_investment)
         FROM tracker.project p
-        WHERE NOT (p.total_investment >= 0 AND p.total_investment < 'Infinity')
+        WHERE NOT (p.total_investment >= 0 AND p.total_investment <= '1e15')
         UNION ALL
         SELECT pg_catalog.format('project %s, period %s: planned_investment %s',
                                  p.project, p.period, p.planned_investment)
         FROM tracker.project_plan p
-        WHERE NOT (p.planned_investment >= 0 AND p.planned_investment < 'Infinity')
+        WHERE NOT (p.planned_investment = 0 OR p.planned_investment BETWEEN '1e-6' AND '1e15')
         UNION ALL
         SELECT pg_catalog.format('project %s, period %s: amount %s', i.project, i.period, i.amount)
         FROM tracker.project_investment i
-        WHERE NOT (i.amount >= 0 AND i.amount < 'Infinity')
+        WHERE NOT (i.amount >= 0 AND i.amount <= '1e15')
         UNION ALL
         SELECT pg_catalog.format('project %s, stage %s: dates %s, %s',
                                  m.project, m.stage, m.planned_date, m.actual_date)
@@ -272,23 +282,42 @@ BEGIN
         RAISE EXCEPTION 'tracker 0.2.0 refuses rows that tracker 0.1.0 accepted'
             USING ERRCODE = 'check_violation',
                   DETAIL = pg_catalog.format('They are: %s.', bad),
-                  HINT = 'Correct or delete them (amounts finite and >= 0, dates finite, regions in a tree of at most 100 levels), then update.';
+                  HINT = 'Correct or delete them (amounts finite, at most 1e15, divisors 0 or at least 1e-6; dates finite; regions in a tree of at most 100 levels), then update.';
     END IF;
 END
 $check$;
 
+ALTER TABLE tracker.observation ADD CONSTRAINT observation_magnitude CHECK (abs(value) <= '1e15');
+ALTER TABLE tracker.target ADD CONSTRAINT target_magnitude CHECK (
+    amount = 0 OR abs(amount) BETWEEN '1e-6' AND '1e15');
 ALTER TABLE tracker.project DROP CONSTRAINT project_total_investment_check;
 ALTER TABLE tracker.project ADD CONSTRAINT project_total_investment_valid
-    CHECK (total_investment >= 0 AND total_investment < 'Infinity');
+    CHECK (total_investment >= 0 AND total_investment <= '1e15');
 ALTER TABLE tracker.project_milestone ADD CONSTRAINT milestone_dates_finite
     CHECK (pg_catalog.isfinite(planned_date) AND pg_catalog.isfinite(actual_date));
 ALTER TABLE tracker.project_investment DROP CONSTRAINT project_investment_amount_check;
 ALTER TABLE tracker.project_investment ADD CONSTRAINT project_investment_amount_valid
-    CHECK (amount >= 0 AND amount < 'Infinity');
+    CHECK (amount >= 0 AND amount <= '1e15');
 ALTER TABLE tracker.project_plan DROP CONSTRAINT project_plan_planned_investment_check;
 ALTER TABLE tracker.project_plan ADD CONSTRAINT project_plan_planned_investment_valid
-    CHECK (planned_investment >= 0 AND planned_investment < 'Infinity');
+    CHECK (planned_investment = 0 OR planned_investment BETWEEN '1e-6' AND '1e15');
 
+-- A region may not be its own ancestor: a cycle (r1 → r2 → r1) has no
+-- top, so no subtree or peer group is well defined. Checked at commit
+-- (the parent key is deferred too, so a restore may load regions in any
+-- order), from the region's row as it is then, by climbing its parents
+-- one index look-up at a time: the other regions form a tree already, so
+-- the climb ends at the top unless it comes back to this region. A chain
+-- is at most 100 regions long (an administrative hierarchy has fewer than
+-- ten levels), which bounds the work of a check to 100 look-ups, and the
+-- climb through a cycle that the check itself did not see (rows restored
+-- with triggers off). Each parent read is locked (FOR SHARE), so that two
+-- transactions cannot each close half of a cycle: the second waits for
+-- the first and reads its parent (READ COMMITTED), fails with 40001
+-- (REPEATABLE READ), or one of them is chosen by the deadlock detector
+-- (40P01) when both wait. Writing a region with a parent therefore takes
+-- UPDATE privilege on tracker.region. Rejected with check_violation
+-- (23514), naming the cycle.
 CREATE FUNCTION tracker.region_parent_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -296,7 +325,7 @@ DECLARE
     chain pg_catalog.text[] := ARRAY[NEW.code];
 BEGIN
     LOOP
-        SELECT r.parent INTO node FROM tracker.region r WHERE r.code = node;
+        SELECT r.parent INTO node FROM tracker.region r WHERE r.code = node FOR SHARE;
         EXIT WHEN node IS NULL;
         chain := chain || node;
         IF node = NEW.code THEN
@@ -321,6 +350,47 @@ CREATE CONSTRAINT TRIGGER region_parent_acyclic
     AFTER INSERT OR UPDATE OF parent ON tracker.region
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION tracker.region_parent_check();
+
+-- A stage's actual date may not precede the actual date of an earlier
+-- stage, nor follow that of a later one: a milestone out of order is
+-- rejected with check_violation (23514). Writers of one project's
+-- milestones take turns on the project's row, so that two transactions
+-- cannot each add a milestone the other's contradicts: under READ
+-- COMMITTED the second waits for the first and then reads its dates;
+-- under REPEATABLE READ or SERIALIZABLE, whose snapshot could not show
+-- them, it updates the row, which fails with 40001 (retry) when another
+-- transaction has taken its turn since. Writing milestones therefore
+-- takes UPDATE privilege on tracker.project.
+CREATE OR REPLACE FUNCTION tracker.project_milestone_check() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    clash record;
+BEGIN
+    IF NEW.actual_date IS NULL THEN
+        RETURN NEW;
+    END IF;
+    IF pg_catalog.current_setting('transaction_isolation') = 'read committed' THEN
+        PERFORM FROM tracker.project p WHERE p.id = NEW.project FOR NO KEY UPDATE;
+    ELSE
+        UPDATE tracker.project p SET name = p.name WHERE p.id = NEW.project;
+    END IF;
+    SELECT m.stage, m.actual_date INTO clash
+    FROM tracker.project_milestone m
+    WHERE m.project = NEW.project AND m.stage OPERATOR(pg_catalog.<>) NEW.stage
+      AND m.actual_date IS NOT NULL
+      AND ((m.stage OPERATOR(pg_catalog.<) NEW.stage AND m.actual_date > NEW.actual_date)
+        OR (m.stage OPERATOR(pg_catalog.>) NEW.stage AND m.actual_date < NEW.actual_date))
+    ORDER BY m.stage LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'milestone % of project % on % is out of order', NEW.stage, NEW.project, NEW.actual_date
+            USING ERRCODE = 'check_violation',
+                  DETAIL = format('Stage %s was reached on %s.', clash.stage, clash.actual_date),
+                  HINT = 'Stages follow the lifecycle: conceived, signed, registered, land_granted, approved, started, in_statistics, completed, producing, at_capacity.';
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION tracker.project_milestone_check() IS
+    'trigger function: rejects a milestone whose actual date runs against the lifecycle order';
 
 -- ---- 4. observation_series_sync runs for tracker.observation only (55_observation_series.sql) ----
 -- SECURITY DEFINER: roles that may write observations need no privilege
@@ -399,9 +469,14 @@ REVOKE EXECUTE ON FUNCTION tracker.observation_series_sync() FROM PUBLIC;
 -- logical replication subscriber — and scoreboard() then refuses to read
 -- a store that misses the facts of its period (55000) until this has run.
 -- It takes a lock on tracker.observation that lets readers on and makes
--- writers (and another rebuild) wait. SECURITY DEFINER like the triggers,
--- and for the same reason: only they write the store; EXECUTE is the
--- installing role's, to grant on.
+-- writers (and another rebuild) wait, and rewrites the store with DELETE,
+-- so that boards read the old series until it commits (TRUNCATE would
+-- block them). It runs READ COMMITTED only: its statements then read the
+-- observations as they are once the lock is held, where a snapshot taken
+-- earlier would write back series older than the triggers' (and so could
+-- anyone who may call it, from any snapshot they keep open). SECURITY
+-- DEFINER like the triggers, and for the same reason: only they write
+-- the store; EXECUTE is the installing role's, to grant on.
 CREATE FUNCTION tracker.rebuild_series(region pg_catalog.text DEFAULT NULL,
                                        indicator pg_catalog.text DEFAULT NULL)
 RETURNS pg_catalog.int8
@@ -409,14 +484,17 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 DECLARE
     written pg_catalog.int8;
 BEGIN
-    LOCK TABLE tracker.observation IN SHARE ROW EXCLUSIVE MODE;
-    IF rebuild_series.region IS NULL AND rebuild_series.indicator IS NULL THEN
-        TRUNCATE tracker.observation_series;
-    ELSE
-        DELETE FROM tracker.observation_series s
-        WHERE (rebuild_series.region IS NULL OR s.region = rebuild_series.region)
-          AND (rebuild_series.indicator IS NULL OR s.indicator = rebuild_series.indicator);
+    IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.<>) 'read committed' THEN
+        RAISE EXCEPTION 'tracker.rebuild_series() runs only in a READ COMMITTED transaction'
+            USING ERRCODE = 'invalid_transaction_state',
+                  DETAIL = pg_catalog.format('This transaction is %s: it would rebuild the store from observations as they were when it began, not as they are.',
+                                             pg_catalog.current_setting('transaction_isolation')),
+                  HINT = 'Call it in its own READ COMMITTED transaction.';
     END IF;
+    LOCK TABLE tracker.observation IN SHARE ROW EXCLUSIVE MODE;
+    DELETE FROM tracker.observation_series s
+    WHERE (rebuild_series.region IS NULL OR s.region = rebuild_series.region)
+      AND (rebuild_series.indicator IS NULL OR s.indicator = rebuild_series.indicator);
     INSERT INTO tracker.observation_series (region, indicator, grain, series)
     SELECT o.region, o.indicator, tracker.grain(o.period),
            tracker.series(o.period, o.value, o.growth)

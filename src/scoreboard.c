@@ -313,9 +313,11 @@ number_of(names_hash *h, NameEntry **last, const text *name)
 	return e->number;
 }
 
-/* The key of a row's region and indicator (its first two columns). Both
- * queries ran in this function's snapshot, and keys are foreign keys:
- * every name is numbered. */
+/* The key of a row's region and indicator (its first two columns). All
+ * queries ran in this function's snapshot, and a target's keys are
+ * foreign keys: every name is numbered. A stored series is derived, and
+ * names a region or indicator deleted since only when the store is out
+ * of date, as series_store.c reports it. */
 static int64
 key_of(Board *b, const Datum *values)
 {
@@ -323,7 +325,14 @@ key_of(Board *b, const Datum *values)
 	int32		i = number_of(b->indicator_numbers, &b->last_indicator, DatumGetTextPP(values[1]));
 
 	if (r < 0 || i < 0)
-		elog(ERROR, "scoreboard: a region or indicator without a reference row");
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("tracker.observation_series is out of date"),
+				 errdetail("It holds a series of %s \"%s\", which tracker.%s no longer has.",
+						   r < 0 ? "region" : "indicator",
+						   text_to_cstring(DatumGetTextPP(values[r < 0 ? 0 : 1])),
+						   r < 0 ? "region" : "indicator"),
+				 errhint(STORE_STALE_HINT)));
 	return KEY(i, r);
 }
 

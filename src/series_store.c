@@ -77,9 +77,7 @@ store_check(const StoreWitness *w, const char *schema, Oid period_type)
 				 errdetail("tracker.observation holds " INT64_FORMAT " facts of %s, "
 						   "the stored series " INT64_FORMAT ".",
 						   observed, at, w->stored),
-				 errhint("Observations were written without its triggers "
-						 "(pg_restore --disable-triggers, a replication subscriber): "
-						 "run SELECT tracker.rebuild_series(); as the extension's owner.")));
+				 errhint(STORE_STALE_HINT)));
 	if (w->series == 0 &&
 		count_of(psprintf("SELECT pg_catalog.count(*) FROM"
 						  " (SELECT FROM %1$s.observation o LIMIT 1) o"
@@ -89,7 +87,5 @@ store_check(const StoreWitness *w, const char *schema, Oid period_type)
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("tracker.observation_series is out of date"),
 				 errdetail("tracker.observation holds facts, the stored series none."),
-				 errhint("Observations were written without its triggers "
-						 "(pg_restore --disable-triggers, a replication subscriber): "
-						 "run SELECT tracker.rebuild_series(); as the extension's owner.")));
+				 errhint(STORE_STALE_HINT)));
 }

@@ -24,6 +24,12 @@ typedef struct StoreWitness
 	int64		series;			/* series read, of any grain */
 } StoreWitness;
 
+/* What to do about a store that is out of date (55000). */
+#define STORE_STALE_HINT \
+	"Observations were written without its triggers " \
+	"(pg_restore --disable-triggers, a replication subscriber): " \
+	"run SELECT tracker.rebuild_series(); as the extension's owner."
+
 /* The witness periods of a report period p; counts start at zero. */
 extern void store_witness_init(StoreWitness *w, tp_period p);
 

@@ -38,7 +38,11 @@ CREATE TABLE tracker.observation (
         OR period OPERATOR(tracker.=) tracker.period(tracker.start_date(period), tracker.grain(period))),
     CONSTRAINT observation_finite CHECK (
         value > '-Infinity' AND value < 'Infinity'
-        AND (growth IS NULL OR (growth > -100 AND growth < 'Infinity')))
+        AND (growth IS NULL OR (growth > -100 AND growth < 'Infinity'))),
+    -- Amounts are at most 1e15 in their unit (亿元, 万元 or 元 alike; a
+    -- country's GDP in 元 is about 1.2e14), so no sum of them overflows
+    -- and one row cannot fail a report for everyone.
+    CONSTRAINT observation_magnitude CHECK (abs(value) <= '1e15')
 );
 CREATE INDEX observation_indicator_idx ON tracker.observation (indicator, region);
 COMMENT ON TABLE tracker.observation IS
@@ -54,7 +58,11 @@ CREATE TABLE tracker.target (
     CONSTRAINT target_amount_or_growth CHECK (amount IS NOT NULL OR growth IS NOT NULL),
     CONSTRAINT target_finite CHECK (
         (amount IS NULL OR (amount > '-Infinity' AND amount < 'Infinity'))
-        AND (growth IS NULL OR (growth > '-Infinity' AND growth < 'Infinity')))
+        AND (growth IS NULL OR (growth > '-Infinity' AND growth < 'Infinity'))),
+    -- An amount divides the actual (attainment): 0, or at least 1e-6 and
+    -- at most 1e15 in magnitude, so that no quotient overflows.
+    CONSTRAINT target_magnitude CHECK (
+        amount = 0 OR abs(amount) BETWEEN '1e-6' AND '1e15')
 );
 CREATE INDEX target_indicator_idx ON tracker.target (indicator, region);
 COMMENT ON TABLE tracker.target IS
@@ -72,9 +80,10 @@ CREATE TABLE tracker.project (
     region            pg_catalog.text NOT NULL REFERENCES tracker.region (code),
     industry          pg_catalog.text,
     total_investment  pg_catalog.float8,
-    -- NaN passes x >= 0 (it sorts above every number), not x < Infinity.
+    -- NaN passes x >= 0 (it sorts above every number), not x <= 1e15;
+    -- amounts at most 1e15, as in observation.
     CONSTRAINT project_total_investment_valid
-        CHECK (total_investment >= 0 AND total_investment < 'Infinity')
+        CHECK (total_investment >= 0 AND total_investment <= '1e15')
 );
 CREATE INDEX project_region_idx ON tracker.project (region);
 COMMENT ON TABLE tracker.project IS 'investment projects and the region they count for';
@@ -97,7 +106,7 @@ CREATE TABLE tracker.project_investment (
     period   tracker.period NOT NULL,
     amount   pg_catalog.float8 NOT NULL,
     PRIMARY KEY (project, period),
-    CONSTRAINT project_investment_amount_valid CHECK (amount >= 0 AND amount < 'Infinity')
+    CONSTRAINT project_investment_amount_valid CHECK (amount >= 0 AND amount <= '1e15')
 );
 COMMENT ON TABLE tracker.project_investment IS 'investment completed by a project in a period';
 
@@ -106,14 +115,23 @@ CREATE TABLE tracker.project_plan (
     period              tracker.period NOT NULL,
     planned_investment  pg_catalog.float8 NOT NULL,
     PRIMARY KEY (project, period),
+    -- A plan divides the investment (attainment, pace): 0, or from 1e-6
+    -- to 1e15, as target.amount.
     CONSTRAINT project_plan_planned_investment_valid
-        CHECK (planned_investment >= 0 AND planned_investment < 'Infinity')
+        CHECK (planned_investment = 0 OR planned_investment BETWEEN '1e-6' AND '1e15')
 );
 COMMENT ON TABLE tracker.project_plan IS 'investment a project plans for a period (often a year)';
 
 -- A stage's actual date may not precede the actual date of an earlier
 -- stage, nor follow that of a later one: a milestone out of order is
--- rejected with check_violation (23514).
+-- rejected with check_violation (23514). Writers of one project's
+-- milestones take turns on the project's row, so that two transactions
+-- cannot each add a milestone the other's contradicts: under READ
+-- COMMITTED the second waits for the first and then reads its dates;
+-- under REPEATABLE READ or SERIALIZABLE, whose snapshot could not show
+-- them, it updates the row, which fails with 40001 (retry) when another
+-- transaction has taken its turn since. Writing milestones therefore
+-- takes UPDATE privilege on tracker.project.
 CREATE FUNCTION tracker.project_milestone_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -121,6 +139,11 @@ DECLARE
 BEGIN
     IF NEW.actual_date IS NULL THEN
         RETURN NEW;
+    END IF;
+    IF pg_catalog.current_setting('transaction_isolation') = 'read committed' THEN
+        PERFORM FROM tracker.project p WHERE p.id = NEW.project FOR NO KEY UPDATE;
+    ELSE
+        UPDATE tracker.project p SET name = p.name WHERE p.id = NEW.project;
     END IF;
     SELECT m.stage, m.actual_date INTO clash
     FROM tracker.project_milestone m
@@ -152,8 +175,13 @@ CREATE TRIGGER project_milestone_order
 -- is at most 100 regions long (an administrative hierarchy has fewer than
 -- ten levels), which bounds the work of a check to 100 look-ups, and the
 -- climb through a cycle that the check itself did not see (rows restored
--- with triggers off). Rejected with check_violation (23514), naming the
--- cycle.
+-- with triggers off). Each parent read is locked (FOR SHARE), so that two
+-- transactions cannot each close half of a cycle: the second waits for
+-- the first and reads its parent (READ COMMITTED), fails with 40001
+-- (REPEATABLE READ), or one of them is chosen by the deadlock detector
+-- (40P01) when both wait. Writing a region with a parent therefore takes
+-- UPDATE privilege on tracker.region. Rejected with check_violation
+-- (23514), naming the cycle.
 CREATE FUNCTION tracker.region_parent_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -161,7 +189,7 @@ DECLARE
     chain pg_catalog.text[] := ARRAY[NEW.code];
 BEGIN
     LOOP
-        SELECT r.parent INTO node FROM tracker.region r WHERE r.code = node;
+        SELECT r.parent INTO node FROM tracker.region r WHERE r.code = node FOR SHARE;
         EXIT WHEN node IS NULL;
         chain := chain || node;
         IF node = NEW.code THEN

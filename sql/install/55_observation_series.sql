@@ -116,9 +116,14 @@ REVOKE EXECUTE ON FUNCTION tracker.observation_series_sync() FROM PUBLIC;
 -- logical replication subscriber — and scoreboard() then refuses to read
 -- a store that misses the facts of its period (55000) until this has run.
 -- It takes a lock on tracker.observation that lets readers on and makes
--- writers (and another rebuild) wait. SECURITY DEFINER like the triggers,
--- and for the same reason: only they write the store; EXECUTE is the
--- installing role's, to grant on.
+-- writers (and another rebuild) wait, and rewrites the store with DELETE,
+-- so that boards read the old series until it commits (TRUNCATE would
+-- block them). It runs READ COMMITTED only: its statements then read the
+-- observations as they are once the lock is held, where a snapshot taken
+-- earlier would write back series older than the triggers' (and so could
+-- anyone who may call it, from any snapshot they keep open). SECURITY
+-- DEFINER like the triggers, and for the same reason: only they write
+-- the store; EXECUTE is the installing role's, to grant on.
 CREATE FUNCTION tracker.rebuild_series(region pg_catalog.text DEFAULT NULL,
                                        indicator pg_catalog.text DEFAULT NULL)
 RETURNS pg_catalog.int8
@@ -126,14 +131,17 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 DECLARE
     written pg_catalog.int8;
 BEGIN
-    LOCK TABLE tracker.observation IN SHARE ROW EXCLUSIVE MODE;
-    IF rebuild_series.region IS NULL AND rebuild_series.indicator IS NULL THEN
-        TRUNCATE tracker.observation_series;
-    ELSE
-        DELETE FROM tracker.observation_series s
-        WHERE (rebuild_series.region IS NULL OR s.region = rebuild_series.region)
-          AND (rebuild_series.indicator IS NULL OR s.indicator = rebuild_series.indicator);
+    IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.<>) 'read committed' THEN
+        RAISE EXCEPTION 'tracker.rebuild_series() runs only in a READ COMMITTED transaction'
+            USING ERRCODE = 'invalid_transaction_state',
+                  DETAIL = pg_catalog.format('This transaction is %s: it would rebuild the store from observations as they were when it began, not as they are.',
+                                             pg_catalog.current_setting('transaction_isolation')),
+                  HINT = 'Call it in its own READ COMMITTED transaction.';
     END IF;
+    LOCK TABLE tracker.observation IN SHARE ROW EXCLUSIVE MODE;
+    DELETE FROM tracker.observation_series s
+    WHERE (rebuild_series.region IS NULL OR s.region = rebuild_series.region)
+      AND (rebuild_series.indicator IS NULL OR s.indicator = rebuild_series.indicator);
     INSERT INTO tracker.observation_series (region, indicator, grain, series)
     SELECT o.region, o.indicator, tracker.grain(o.period),
            tracker.series(o.period, o.value, o.growth)

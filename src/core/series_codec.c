@@ -202,6 +202,10 @@ ts_decode(const uint8_t *in, size_t len, tp_grain *grain, ts_fact *facts,
 			if (!isfinite(growth) || !(growth > -100.0) || is_minus_zero(growth))
 				return TS_ECORRUPT;
 		}
+		/* The implied base finite, as text input and the aggregate demand
+		 * (series_build.c): what recv accepts must read back from a dump. */
+		if ((flags & FLAG_GROWTH) && !isfinite(value / (1.0 + growth / 100.0)))
+			return TS_ECORRUPT;
 		if ((flags & ~(FLAG_CUMULATIVE | FLAG_GROWTH)) != 0 ||
 			!isfinite(value) || is_minus_zero(value))
 			return TS_ECORRUPT;

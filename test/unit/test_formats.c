@@ -76,6 +76,18 @@ test_series_v1(void)
 	ts_encode(&v, again);
 	CHECK(memcmp(again, series_v1, sizeof(series_v1)) == 0);
 
+	/* A fact whose implied base value / (1 + rate/100) overflows is
+	 * refused, as text input refuses it: {2022-07: 1e308 (-99.999%)}. */
+	{
+		static const uint8_t huge_base[] = {
+			0x01, 0x02, 0x00, 0x00, 0x00, 0x01,
+			0x00, 0x00, 0x5e, 0xce, 0x02,
+			0x7f, 0xe1, 0xcc, 0xf3, 0x85, 0xeb, 0xc8, 0xa0,	/* 1e308 */
+			0xc0, 0x58, 0xff, 0xef, 0x9d, 0xb2, 0x2d, 0x0e,	/* -99.999 */
+		};
+		CHECK_INT(ts_decode(huge_base, sizeof(huge_base), &grain, NULL, &n), TS_ECORRUPT);
+	}
+
 	/* A version this release does not know is refused, not guessed at. */
 	memcpy(future, series_v1, sizeof(series_v1));
 	future[0] = 0x02;
