@@ -37,6 +37,7 @@ INSERT INTO observation VALUES ('a', 'inv', '2022-07', -1e16, NULL);
 INSERT INTO observation VALUES ('a', 'inv', '2022-07', 1e15, NULL), ('a', 'inv', '2022-08', 1e-300, NULL);
 INSERT INTO target VALUES ('a', 'inv', '2022', 1e-308, NULL);
 INSERT INTO target VALUES ('a', 'inv', '2022', 2e15, NULL);
+INSERT INTO target VALUES ('a', 'inv', '2022', NULL, -150);
 INSERT INTO target VALUES ('a', 'inv', '2022', -120, NULL), ('b', 'inv', '2022', 0, 5),
                           ('city', 'inv', '2022', 1e-6, NULL);
 INSERT INTO project_plan VALUES ('p1', '2023', 1e-300);
@@ -71,7 +72,36 @@ INSERT INTO region SELECT 'l' || k, 'Level ' || k, CASE WHEN k = 1 THEN 'city' E
 FROM generate_series(1, 99) k;
 SELECT count(*) AS levels_under_city FROM region WHERE code LIKE 'l%';
 INSERT INTO region VALUES ('l100', 'Level 100', 'l99', NULL);
-DELETE FROM region WHERE code LIKE 'l%';
+-- Nor may a move lengthen the chains under a region: a new top above the
+-- chain, or one chain hung under another.
+INSERT INTO region VALUES ('l0', 'Level 0', NULL, NULL);
+UPDATE region SET parent = 'l0' WHERE code = 'city';
+INSERT INTO region SELECT 'm' || k, 'M ' || k, CASE WHEN k > 1 THEN 'm' || (k - 1) END, NULL
+FROM generate_series(1, 60) k;
+UPDATE region SET parent = 'l40' WHERE code = 'm1';
+UPDATE region SET parent = 'l39' WHERE code = 'm1';
+SELECT count(*) AS chain_regions FROM region WHERE code LIKE 'm%' OR code LIKE 'l%' OR code = 'city';
+DELETE FROM region WHERE code LIKE 'l%' OR code LIKE 'm%';
+
+-- The checks lock the rows they read: writing a region with a parent
+-- takes UPDATE on region, an actual milestone date UPDATE on project;
+-- without it the error says so.
+SET client_min_messages = warning;
+CREATE ROLE regress_tracker_clerk;
+RESET client_min_messages;
+GRANT SELECT, INSERT ON region TO regress_tracker_clerk;
+GRANT SELECT, INSERT ON project_milestone TO regress_tracker_clerk;
+GRANT SELECT ON project TO regress_tracker_clerk;
+SET ROLE regress_tracker_clerk;
+INSERT INTO tracker.region VALUES ('top2', 'Top 2', NULL, NULL);
+INSERT INTO tracker.region VALUES ('sub2', 'Sub 2', 'top2', NULL);
+INSERT INTO tracker.project_milestone VALUES ('p1', 'completed', '2022-12-01', NULL);
+INSERT INTO tracker.project_milestone VALUES ('p1', 'producing', NULL, '2023-01-01');
+RESET ROLE;
+DELETE FROM project_milestone WHERE stage = 'completed';
+DELETE FROM region WHERE code = 'top2';
+REVOKE ALL ON region, project_milestone, project FROM regress_tracker_clerk;
+DROP ROLE regress_tracker_clerk;
 
 DELETE FROM project;
 DELETE FROM region WHERE parent IS NOT NULL AND code NOT IN (SELECT parent FROM region WHERE parent IS NOT NULL);

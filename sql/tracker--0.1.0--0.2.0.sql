@@ -248,6 +248,10 @@ BEGIN
         FROM tracker.target t
         WHERE NOT (t.amount = 0 OR abs(t.amount) BETWEEN '1e-6' AND '1e15')
         UNION ALL
+        SELECT pg_catalog.format('target %s, %s, %s: growth %s', t.region, t.indicator, t.period, t.growth)
+        FROM tracker.target t
+        WHERE NOT (t.growth > -100)
+        UNION ALL
         SELECT pg_catalog.format('project %s: total_investment %s', p.id, p.total_investment)
         FROM tracker.project p
         WHERE NOT (p.total_investment >= 0 AND p.total_investment <= '1e15')
@@ -282,7 +286,7 @@ BEGIN
         RAISE EXCEPTION 'tracker 0.2.0 refuses rows that tracker 0.1.0 accepted'
             USING ERRCODE = 'check_violation',
                   DETAIL = pg_catalog.format('They are: %s.', bad),
-                  HINT = 'Correct or delete them (amounts finite, at most 1e15, divisors 0 or at least 1e-6; dates finite; regions in a tree of at most 100 levels), then update.';
+                  HINT = 'Correct or delete them (amounts finite, at most 1e15, divisors 0 or at least 1e-6; target rates above -100; dates finite; regions in a tree of at most 100 levels), then update.';
     END IF;
 END
 $check$;
@@ -290,6 +294,7 @@ $check$;
 ALTER TABLE tracker.observation ADD CONSTRAINT observation_magnitude CHECK (abs(value) <= '1e15');
 ALTER TABLE tracker.target ADD CONSTRAINT target_magnitude CHECK (
     amount = 0 OR abs(amount) BETWEEN '1e-6' AND '1e15');
+ALTER TABLE tracker.target ADD CONSTRAINT target_growth_valid CHECK (growth > -100);
 ALTER TABLE tracker.project DROP CONSTRAINT project_total_investment_check;
 ALTER TABLE tracker.project ADD CONSTRAINT project_total_investment_valid
     CHECK (total_investment >= 0 AND total_investment <= '1e15');
@@ -303,30 +308,38 @@ ALTER TABLE tracker.project_plan ADD CONSTRAINT project_plan_planned_investment_
     CHECK (planned_investment = 0 OR planned_investment BETWEEN '1e-6' AND '1e15');
 
 -- A region may not be its own ancestor: a cycle (r1 → r2 → r1) has no
--- top, so no subtree or peer group is well defined. Checked at commit
--- (the parent key is deferred too, so a restore may load regions in any
--- order), from the region's row as it is then, by climbing its parents
--- one index look-up at a time: the other regions form a tree already, so
--- the climb ends at the top unless it comes back to this region. A chain
--- is at most 100 regions long (an administrative hierarchy has fewer than
--- ten levels), which bounds the work of a check to 100 look-ups, and the
--- climb through a cycle that the check itself did not see (rows restored
--- with triggers off). Each parent read is locked (FOR SHARE), so that two
--- transactions cannot each close half of a cycle: the second waits for
--- the first and reads its parent (READ COMMITTED), fails with 40001
+-- top, so no subtree or peer group is well defined; and a chain of
+-- parents is at most 100 regions long (an administrative hierarchy has
+-- fewer than ten levels), which bounds what a check reads. Checked at
+-- commit (the parent key is deferred too, so a restore may load regions
+-- in any order), from the region's row as it is then: its parents are
+-- climbed one index look-up at a time, which ends at the top unless it
+-- comes back to this region (a cycle) or passes 100 (a cycle above, left
+-- by rows restored with triggers off, or too long a chain); then the
+-- levels under it are counted, as a move can lengthen the chains below.
+-- Each parent read is locked (FOR SHARE), so that two transactions cannot
+-- each close half of a cycle or each lengthen a chain: the second waits
+-- for the first and reads its row (READ COMMITTED), fails with 40001
 -- (REPEATABLE READ), or one of them is chosen by the deadlock detector
 -- (40P01) when both wait. Writing a region with a parent therefore takes
--- UPDATE privilege on tracker.region. Rejected with check_violation
--- (23514), naming the cycle.
+-- UPDATE privilege on tracker.region, besides SELECT. Rejected with
+-- check_violation (23514), naming the chain.
 CREATE FUNCTION tracker.region_parent_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    node  pg_catalog.text := NEW.code;
+    node  pg_catalog.text;
     chain pg_catalog.text[] := ARRAY[NEW.code];
+    below pg_catalog.int4;
 BEGIN
-    LOOP
-        SELECT r.parent INTO node FROM tracker.region r WHERE r.code = node FOR SHARE;
-        EXIT WHEN node IS NULL;
+    -- its own row, as this write left it; gone when deleted since
+    SELECT r.parent INTO node FROM tracker.region r WHERE r.code = NEW.code;
+    IF node IS NOT NULL AND NOT pg_catalog.has_table_privilege('tracker.region', 'UPDATE') THEN
+        RAISE EXCEPTION 'writing region % with a parent takes UPDATE privilege on tracker.region', NEW.code
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'The check that regions form a tree locks the parents it reads, so that concurrent writers cannot make a cycle.',
+                  HINT = 'GRANT SELECT, UPDATE ON tracker.region to the role that writes regions.';
+    END IF;
+    WHILE node IS NOT NULL LOOP
         chain := chain || node;
         IF node = NEW.code THEN
             RAISE EXCEPTION 'region % is its own ancestor', NEW.code
@@ -341,7 +354,22 @@ BEGIN
                       DETAIL = pg_catalog.format('It runs %s → …', pg_catalog.array_to_string(chain[1:5], ' → ')),
                       HINT = 'Regions form a tree of at most 100 levels; a longer chain holds a cycle or is not a hierarchy.';
         END IF;
+        SELECT r.parent INTO node FROM tracker.region r WHERE r.code = node FOR SHARE;
     END LOOP;
+    WITH RECURSIVE down (code, depth) AS (
+        SELECT c.code, 1 FROM tracker.region c WHERE c.parent = NEW.code
+        UNION ALL
+        SELECT c.code, down.depth + 1
+        FROM down JOIN tracker.region c ON c.parent = down.code
+        WHERE down.depth + pg_catalog.cardinality(chain) <= 100)
+    SELECT COALESCE(pg_catalog.max(down.depth), 0) INTO below FROM down;
+    IF pg_catalog.cardinality(chain) + below > 100 THEN
+        RAISE EXCEPTION 'a parent chain through region % is more than 100 regions long', NEW.code
+            USING ERRCODE = 'check_violation',
+                  DETAIL = pg_catalog.format('%s regions lie above it, itself included, and more than %s levels under it.',
+                                             pg_catalog.cardinality(chain), 100 - pg_catalog.cardinality(chain)),
+                  HINT = 'Regions form a tree of at most 100 levels; a longer chain holds a cycle or is not a hierarchy.';
+    END IF;
     RETURN NULL;
 END $$;
 COMMENT ON FUNCTION tracker.region_parent_check() IS
@@ -368,6 +396,12 @@ DECLARE
 BEGIN
     IF NEW.actual_date IS NULL THEN
         RETURN NEW;
+    END IF;
+    IF NOT pg_catalog.has_table_privilege('tracker.project', 'UPDATE') THEN
+        RAISE EXCEPTION 'writing the actual date of a milestone takes UPDATE privilege on tracker.project'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'The check of the lifecycle order takes a turn on the project''s row, so that concurrent writers cannot contradict each other.',
+                  HINT = 'GRANT SELECT, UPDATE ON tracker.project to the role that writes milestones.';
     END IF;
     IF pg_catalog.current_setting('transaction_isolation') = 'read committed' THEN
         PERFORM FROM tracker.project p WHERE p.id = NEW.project FOR NO KEY UPDATE;

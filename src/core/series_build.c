@@ -499,7 +499,10 @@ slot_to_fact(const ts_slot *s, ts_fact *f)
 	if (s->nplain == 0 && s->base > 0.0)
 	{
 		growth = s->nrows == 1 ? s->growth : (s->value / s->base - 1.0) * 100.0;
-		has_growth = isfinite(growth) && growth > -100.0;
+		/* Only a fact the decoder takes back, implied base finite (a
+		 * state's slots are checked one by one, not against each other). */
+		has_growth = isfinite(growth) && growth > -100.0 &&
+			isfinite(s->value / (1.0 + growth / 100.0));
 		/* +0.0 turns a -0 rate into +0 */
 		growth = has_growth ? growth + 0.0 : 0.0;
 	}
