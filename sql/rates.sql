@@ -113,6 +113,26 @@ FROM (VALUES (24.05::float8, 1), (24.15, 1), (24.25, 1), (24.35, 1), (2.5, 0), (
              (-24.05, 1), (-2.5, 0), (1234.5, -1), (1235, -1), (1245, -1),
              (0.000123456, 5), (24.1, 3), (0, 2)) v(x, d);
 
+-- Figures that round as printed. growth(100.35, 100) is 0.35% exactly in
+-- decimals, a tie that GB/T 8170 rounds to 0.4; the double it computes is
+-- 0.3499999999999943, 5.7e-15 below 0.35. A value within 2^-50 * (100 +
+-- |x|) of a tie (8.9e-14 here) rounds as the tie; 0.3499999999999 is
+-- 1e-13 below it and stays 0.3. 100.45 is the tie 0.45 (to even: 0.4).
+SELECT growth(100.35, 100) < 0.35 AS double_below_tie,
+       round_half_even(growth(100.35, 100), 1) AS printed,
+       round_half_even(growth(100.35, 100), 2) AS two_places,
+       round_half_even(growth(100.45, 100), 1) AS tie_to_even,
+       describe_growth(100.35, 100) AS zh, describe_growth(100.35, 100, 'en') AS en,
+       round_half_even(0.34999999999992, 1) AS within_8e_14,
+       round_half_even(0.3499999999999, 1) AS below_by_1e_13;
+-- A league at one decimal ranks on the printed figure: +0.35%, +0.4% and
+-- +0.45% all print 0.4 and share first place; +0.3% is 4th, 0.1 behind.
+SELECT e, rank(l, e), gap_to_leader(l, e)
+FROM (SELECT league(e, growth(v, 100), 1) AS l
+      FROM (VALUES ('a', 100.35), ('b', 100.4), ('c', 100.45), ('d', 100.3)) t(e, v)) x,
+     (VALUES ('a'), ('b'), ('c'), ('d')) y(e)
+ORDER BY e;
+
 -- bar: value / max of width cells, in eighths rounded to nearest.
 -- 3 / 10 of 4 cells is 9.6 eighths → 10 = one full block and a quarter.
 SELECT bar(5, 10, 4) AS half, bar(1, 8, 1) AS one_eighth, bar(3, 10, 4) AS a_bit_more,

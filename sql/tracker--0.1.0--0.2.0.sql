@@ -548,3 +548,6 @@ GRANT EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.tex
 COMMENT ON AGGREGATE tracker.league(pg_catalog.text, pg_catalog.float8, pg_catalog.int4) IS
     'a ranking of entities by value rounded half-even to the published decimals, so 24.14 and 24.06 tie at 24.1; NULL decimals: no rounding';
 
+-- ---- 7. Rates as printed (20_rates.sql) ----
+COMMENT ON FUNCTION tracker.round_half_even(pg_catalog.float8, pg_catalog.int4) IS
+    'GB/T 8170 rounding (修约) as bulletins print: ties to even, and a value within 2^-50 * (100 + |x|) of a decimal tie rounds as the tie: 24.05 -> 24.0, 24.15 -> 24.2, growth(100.35, 100) -> 0.4';

@@ -112,7 +112,7 @@ COMMENT ON FUNCTION tracker.efficacy_score(pg_catalog.float8, pg_catalog.float8,
 CREATE FUNCTION tracker.round_half_even(x pg_catalog.float8, decimals pg_catalog.int4) RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'rate_round_half_even' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.round_half_even(pg_catalog.float8, pg_catalog.int4) IS
-    'GB/T 8170 rounding (修约) of the decimal float8 prints: 24.05 -> 24.0, 24.15 -> 24.2';
+    'GB/T 8170 rounding (修约) as bulletins print: ties to even, and a value within 2^-50 * (100 + |x|) of a decimal tie rounds as the tie: 24.05 -> 24.0, 24.15 -> 24.2, growth(100.35, 100) -> 0.4';
 
 CREATE FUNCTION tracker.bar(value pg_catalog.float8, max pg_catalog.float8, width pg_catalog.int4 DEFAULT 20)
     RETURNS pg_catalog.text

@@ -93,14 +93,20 @@
  *   beyond satisfactory scores above base + span. satisfactory may be
  *   below unacceptable (lower is better). TR_EARG when they are equal.
  *
- * round_half_even(x, decimals) (GB/T 8170 修约): rounds the decimal
- *   number that float8 prints — the shortest decimal that reads back as
- *   the same double, as PostgreSQL's float8out writes it — to `decimals`
- *   places, ties to even, and returns the double nearest the rounded
- *   decimal. So 24.05, 24.25 -> 24.0, 24.2 and 24.15, 24.35 -> 24.2,
- *   24.4, although the doubles nearest 24.05 and 24.15 lie above and
- *   below them. Negative decimals round to tens, hundreds, ...:
- *   (1234.5, -1) -> 1230. TR_EARG when decimals is outside -15..15.
+ * round_half_even(x, decimals) (GB/T 8170 修约): rounds x to `decimals`
+ *   places, ties to even, as a bulletin rounds the exact decimal result
+ *   of decimal inputs, and returns the double nearest the rounded
+ *   decimal. A value within 2^-50 * (100 + |x|) of a decimal tie rounds
+ *   as the tie: growth(100.35, 100) is 0.3499999999999943 and rounds as
+ *   0.35, to 0.4; anything farther from a tie rounds to the side it lies
+ *   on (0.3499999999999 -> 0.3). That holds while (100 + |x|) *
+ *   10^decimals <= 2^40 (every rate to 1 or 2 decimals below 10^10);
+ *   beyond, the decimal number that float8 prints is rounded, as before.
+ *   Either way 24.05, 24.25 -> 24.0, 24.2 and 24.15, 24.35 -> 24.2, 24.4,
+ *   although the doubles nearest 24.05 and 24.15 lie above and below
+ *   them. round.c says why the tolerance has that size. Negative decimals
+ *   round to tens, hundreds, ...: (1234.5, -1) -> 1230. TR_EARG when
+ *   decimals is outside -15..15.
  *
  * describe_growth(cur, base, lang): the published wording of a change;
  *   lang 0 Chinese, 1 English (the values of tp_lang), else TR_EARG.

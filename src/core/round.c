@@ -1,12 +1,46 @@
 /*
  * round.c — decimal rounding of doubles (GB/T 8170 修约) for tracker.
  *
- * Bulletins round the number they print, and float8 prints the shortest
- * decimal that reads back as the same double (PostgreSQL's float8out, Ryu).
- * So 24.05 is rounded as the decimal 24.05, a tie, to 24.0, although the
- * double nearest 24.05 is slightly above it. Rounding the binary value
- * (rint(x * 10) / 10) would give 24.1 and disagree with a hand check of
- * the printed table.
+ * Bulletins round the exact decimal result of decimal inputs: growth from
+ * 100 to 100.35 is 0.35%, a tie, printed 0.4 (half even). A double holds
+ * neither the inputs nor the result exactly, and the computation adds its
+ * own error, so growth(100.35, 100) is 0.3499999999999943: rounding that
+ * double, or the decimal float8 prints for it, gives 0.3. So a value
+ * within a tolerance of a decimal tie rounds as the tie; anything farther
+ * from it rounds to the nearer side as its binary value lies.
+ *
+ * The tolerance is 2^-50 * (100 + |x|): six to thirteen units in the
+ * last place of 100 for rates below 100%, and 4 to 16 units in the last
+ * place of x above. Why that size: tracker's rates are 100 times a ratio
+ * of inputs that carry half a unit in the last place each (a decimal read
+ * as a double), and the error of each is bounded in terms of its result r
+ * alone (u = 2^-53, first order in u):
+ *   growth (c - b) / b * 100             (200 + 5|r|) u
+ *   attainment a / t * 100                4|r| u
+ *   attainment of a loss limit            (600 + 5|r|) u
+ *   pace (either sign of target)          (600 + 5|r|) u
+ *   contribution (pc - pb) / tb * 100     (200 + 4|r|) u   for |pb| <= tb
+ *   change of a ratio in points cur-base  (|cur| + |base| + |r|) u
+ * all below 6 (100 + |r|) u, which the tolerance, 8 (100 + |r|) u, covers
+ * with room for the second-order terms. The cancellation in c - b is why
+ * the bound cannot be a few units in the last place of r itself:
+ * growth(100.35, 100) is 103 of them away from 0.35. On the other side,
+ * values genuinely off a tie must not move. A result that is not a tie
+ * lies at least 1 / (2 D 10^d) from one, D the integer denominator of
+ * the exact result: with inputs of 4 decimals and bases or targets up to
+ * 10^5, growth, attainment and contribution stay above 5e-12 at 2
+ * decimals, 50 times the tolerance, and pace by months above 4e-13; pace
+ * by days (D = 365 * target) could in principle come within 1.4e-14,
+ * which takes a numerator below 13 out of 365 * 10^9.
+ *
+ * The tolerance applies while it is below 2^-10 of the unit rounded to,
+ * that is while (100 + |x|) * 10^decimals <= 2^40 — every rate at 1 or 2
+ * decimals up to 10^10. Beyond that the last places kept are noise for
+ * any computed rate, and the decimal that float8 prints decides, as
+ * before: 24.05 rounds as the decimal 24.05 (a tie, to 24.0) although the
+ * double nearest 24.05 is slightly above it. Within the band that rule is
+ * contained in the other: a double that prints as a tie lies within half
+ * a unit in its last place of the tie, inside the tolerance.
  *
  * snprintf("%e") and strtod follow LC_NUMERIC. The server always runs with
  * LC_NUMERIC=C; besides, nothing below depends on the radix character: it
@@ -137,6 +171,14 @@ tr_shortest_decimal(double x, char digits[TR_SHORTEST_CAP], int *exp10,
 	return TR_OK;
 }
 
+/*
+ * The band where a value near a tie rounds as the tie (see the head of
+ * this file): |x - tie| <= TIE_TOLERANCE * (100 + |x|), applied while
+ * (100 + |x|) * 10^decimals <= 2^40.
+ */
+#define TIE_TOLERANCE 0x1p-50
+#define TIE_BAND_LIMIT 0x1p40
+
 tr_status
 tr_round_half_even(double x, int decimals, double *out)
 {
@@ -149,7 +191,8 @@ tr_round_half_even(double x, int decimals, double *out)
 	int			keep;
 	int			up;
 	int			i;
-	double		y;
+	double		p;
+	double		scale;
 
 	if (isnan(x))
 		return TR_ENAN;
@@ -163,33 +206,71 @@ tr_round_half_even(double x, int decimals, double *out)
 		return TR_OK;
 	}
 
-	/*
-	 * Fast path, no text. y = x * 10^decimals is within about 2.3e-16 * |y|
-	 * of the printed decimal times 10^decimals, so unless y lies within
-	 * 1e-15 * |y| of a half-integer both round to the same integer n. Then
-	 * n / 10^decimals, a correctly rounded quotient of exact values, is
-	 * the same double strtod gives for the rounded decimal. Near ties, and
-	 * where y has no fractional bits left, the decimal digits decide.
-	 */
-	if (decimals >= 0)
-		y = x * pow10_exact[decimals];
-	else
-		y = x / pow10_exact[-decimals];
-	if (fabs(y) < TWO_POW_52)
+	p = pow10_exact[decimals >= 0 ? decimals : -decimals];
+	scale = 100.0 + fabs(x);
+	if ((decimals >= 0 ? scale * p : scale / p) <= TIE_BAND_LIMIT)
 	{
-		double		t = y - floor(y);
+		/*
+		 * y + r is x * 10^decimals: exactly for decimals >= 0 (fma gives
+		 * the rounding error of the product), and for decimals < 0 up to
+		 * a rounding of r (x - y * p, the remainder of a correctly
+		 * rounded quotient, is exact). |y| < 2^40, so y - tie is exact
+		 * near a tie and n below is an integer the double holds. |r| is
+		 * at most half a unit in the last place of y, so the fma is
+		 * needed only where that could decide.
+		 */
+		double		y = decimals >= 0 ? x * p : x / p;
+		double		tol = TIE_TOLERANCE * (decimals >= 0 ? scale * p : scale / p);
+		double		fl = floor(y);
+		double		dist = y - (fl + 0.5);	/* x * 10^decimals minus the tie */
+		double		n;
 
-		if (fabs(t - 0.5) > fabs(y) * 1e-15)
+		if (fabs(dist) <= tol + fabs(y) * 0x1p-52)
 		{
-			double		n = round(y);
-			double		r;
-
 			if (decimals >= 0)
-				r = n / pow10_exact[decimals];
+				dist += fma(x, p, -y);
 			else
-				r = n * pow10_exact[-decimals];
-			*out = r + 0.0;
+				dist += fma(-y, p, x) / p;
+		}
+		if (fabs(dist) <= tol)
+			n = fmod(fl, 2.0) == 0.0 ? fl : fl + 1.0;	/* as the tie: to even */
+		else
+			n = dist > 0.0 ? fl + 1.0 : fl;
+		if (n == 0.0)
+		{
+			*out = 0.0;			/* -0.04 to 1 place is 0, not -0 */
 			return TR_OK;
+		}
+		/* a correctly rounded product or quotient of exact values: the
+		 * double nearest the rounded decimal, as strtod would read it */
+		*out = decimals >= 0 ? n / p : n * p;
+		return TR_OK;
+	}
+
+	/*
+	 * Outside the band: the decimal float8 prints decides. Fast path, no
+	 * text: y = x * 10^decimals is within about 2.3e-16 * |y| of the
+	 * printed decimal times 10^decimals, so unless y lies within 1e-15 *
+	 * |y| of a half-integer both round to the same integer n. Then n /
+	 * 10^decimals is the same double strtod gives for the rounded decimal.
+	 * Near ties, and where y has no fractional bits left, the decimal
+	 * digits decide.
+	 */
+	{
+		double		y = decimals >= 0 ? x * p : x / p;
+
+		if (fabs(y) < TWO_POW_52)
+		{
+			double		t = y - floor(y);
+
+			if (fabs(t - 0.5) > fabs(y) * 1e-15)
+			{
+				double		n = round(y);
+				double		r = decimals >= 0 ? n / p : n * p;
+
+				*out = r + 0.0;
+				return TR_OK;
+			}
 		}
 	}
 

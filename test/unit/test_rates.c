@@ -787,6 +787,38 @@ test_round_half_even(void)
 	ROUNDS(ldexp(1.0, 89), -11, ldexp(1.0, 89));
 	ROUNDS(ldexp(1.0, 89), -12, 6.1897001964269e26);
 
+	/*
+	 * Within 2^-50 * (100 + |x|) of a tie rounds as the tie; farther
+	 * away, to the side the value lies on (distances worked out exactly
+	 * from the doubles; the tolerance is 8.913e-14 near 0.35).
+	 */
+	OK_ROUNDS(tr_growth(100.35, 100, &got), 1, 0.4);	/* 0.3499999999999943 */
+	OK_ROUNDS(tr_growth(100.35, 100, &got), 2, 0.35);
+	OK_ROUNDS(tr_growth(100.45, 100, &got), 1, 0.4);	/* 0.45000000000000284 */
+	OK_ROUNDS(tr_growth(100.4, 100, &got), 1, 0.4);
+	ROUNDS(0.3499999999999943, 1, 0.4);	/* 5.7e-15 below */
+	ROUNDS(0.34999999999992, 1, 0.4);	/* 8.0e-14 below */
+	ROUNDS(0.3499999999999, 1, 0.3);	/* 1.0e-13 below: stays */
+	ROUNDS(0.25000000000008, 1, 0.2);	/* 8.0e-14 above a tie to even */
+	ROUNDS(0.2500000000001, 1, 0.3);	/* 1.0e-13 above: up */
+	ROUNDS(-0.3499999999999943, 1, -0.4);
+	ROUNDS(-0.3499999999999, 1, -0.3);
+	ROUNDS(1000.0500000000009, 1, 1000.0);	/* 8.6e-13 of 9.8e-13 */
+	ROUNDS(1000.0499999999985, 1, 1000.0);	/* 1.5e-12 below: down anyway */
+	ROUNDS(1000.1500000000009, 1, 1000.2);
+	ROUNDS(1000.1499999999985, 1, 1000.1);	/* 1.5e-12 below: stays */
+	/* tens: 1245 is a tie; the tolerance there is 1.19e-12 */
+	ROUNDS(1244.999999999999, -1, 1240.0);	/* 9.1e-13 below */
+	ROUNDS(1244.9999999999984, -1, 1240.0);
+	ROUNDS(1235.000000000002, -1, 1240.0);	/* 2.0e-12 above: up */
+	ROUNDS(1234.9999999999984, -1, 1230.0);	/* 1.6e-12 below: stays */
+	ROUNDS(1234.999999999999, -1, 1240.0);	/* 9.1e-13 below: the tie */
+	/* outside the band ((100 + |x|) * 10^d > 2^40) the printed decimal
+	 * decides, as before: 12 decimals of 0.35 keep the 5.7e-15 */
+	ROUNDS(0.3499999999999943, 12, 0.35);
+	ROUNDS(0.3499999999999943, 14, 0.34999999999999);
+	ROUNDS(0.3499999999999943, 10, 0.35);
+
 	/* idempotent */
 	{
 		double		once;
@@ -809,11 +841,12 @@ test_round_half_even(void)
 }
 
 /*
- * An independent oracle: round the shortest digits as a decimal string
- * (the textbook way, carrying by hand) and read the result with strtod.
+ * An independent oracle, outside the tie band: round the shortest digits
+ * as a decimal string (the textbook way, carrying by hand) and read the
+ * result with strtod.
  */
 static double
-oracle_round(double x, int decimals)
+oracle_round_printed(double x, int decimals)
 {
 	char		digits[TR_SHORTEST_CAP];
 	char		num[64];
@@ -859,6 +892,101 @@ oracle_round(double x, int decimals)
 	return strtod(out, NULL) + 0.0;
 }
 
+/*
+ * Inside the tie band ((100 + |x|) * 10^decimals <= 2^40): the exact
+ * binary value of x, written out in decimal by printf (glibc prints every
+ * digit exactly), is compared digit by digit with the tie at the rounding
+ * place; the distance, an exact decimal string read with strtod, is
+ * compared with the tolerance 2^-50 * (100 + |x|). Within it x rounds as
+ * the tie (to even), else to the side it lies on.
+ */
+#define EX_INT 320
+#define EX_FRAC 1100
+
+static double
+oracle_round(double x, int decimals)
+{
+	static char ex[EX_INT + EX_FRAC + 1];
+	static char buf[EX_INT + EX_FRAC + 8];
+	static char dist[EX_FRAC + 32];
+	static char out[EX_INT + EX_FRAC + 8];
+	double		tol = 0x1p-50 * (100.0 + fabs(x));
+	const char *point;
+	size_t		nint;
+	int			last;			/* index of the last digit kept */
+	int			i;
+	int			cmp = 0;		/* sign of x's tail minus the tie's */
+	int			up;
+	int			n;
+	double		d;
+
+	if ((100.0 + fabs(x)) * pow(10.0, decimals) > 0x1p40)
+		return oracle_round_printed(x, decimals);
+
+	/* ex: EX_INT integer digits, right-aligned, then EX_FRAC fraction digits */
+	memset(ex, '0', EX_INT + EX_FRAC);
+	ex[EX_INT + EX_FRAC] = '\0';
+	snprintf(buf, sizeof(buf), "%.1100f", fabs(x));
+	point = strchr(buf, '.');
+	nint = (size_t) (point - buf);
+	memcpy(ex + EX_INT - nint, buf, nint);
+	memcpy(ex + EX_INT, point + 1, EX_FRAC);
+	last = EX_INT - 1 + decimals;
+
+	/* the tail from last + 1 on against "5000...": which side of the tie */
+	if (ex[last + 1] != '5')
+		cmp = ex[last + 1] > '5' ? 1 : -1;
+	else
+		for (i = last + 2; i < EX_INT + EX_FRAC; i++)
+			if (ex[i] != '0')
+			{
+				cmp = 1;
+				break;
+			}
+
+	/* |tail - 5000...| as the digits of 0.ddd... * 10^-decimals */
+	n = 0;
+	dist[n++] = '0';
+	dist[n++] = '.';
+	if (cmp >= 0)
+	{
+		dist[n++] = (char) (ex[last + 1] - 5);
+		for (i = last + 2; i < EX_INT + EX_FRAC; i++)
+			dist[n++] = ex[i];
+	}
+	else
+	{
+		int			borrow = 0;
+
+		for (i = EX_INT + EX_FRAC - 1; i > last; i--)
+		{
+			int			v = (i == last + 1 ? 5 : 0) - (ex[i] - '0') - borrow;
+
+			borrow = v < 0;
+			dist[n + (i - last - 1)] = (char) ('0' + (v < 0 ? v + 10 : v));
+		}
+		n += EX_INT + EX_FRAC - last - 1;
+	}
+	snprintf(dist + n, sizeof(dist) - n, "e%d", -decimals);
+	d = strtod(dist, NULL);
+
+	if (d <= tol)
+		up = (ex[last] - '0') % 2 == 1;
+	else
+		up = cmp > 0;
+	for (i = last + 1; i < EX_INT + EX_FRAC; i++)
+		ex[i] = '0';
+	if (up)
+	{
+		for (i = last; ex[i] == '9'; i--)
+			ex[i] = '0';
+		ex[i]++;
+	}
+	snprintf(out, sizeof(out), "%s%.*s.%s", signbit(x) ? "-" : "", EX_INT, ex,
+			 ex + EX_INT);
+	return strtod(out, NULL) + 0.0;
+}
+
 /* xorshift64*: reproducible without rand()'s platform differences */
 static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
 
@@ -886,7 +1014,7 @@ test_round_differential(void)
 		double		have = SENTINEL;
 		char		text_x[64];
 
-		switch ((r >> 8) % 4)
+		switch ((r >> 8) % 5)
 		{
 			case 0:
 				/* a decimal tie at the rounding place */
@@ -901,6 +1029,15 @@ test_round_differential(void)
 						 (unsigned long long) ((r >> 16) % 100000000),
 						 -decimals - 1);
 				x = nextafter(strtod(text_x, NULL), (r >> 40) & 1 ? 1e300 : -1e300);
+				break;
+			case 4:
+				/* 0 to 2 tolerances from a tie: both sides of the edge */
+				snprintf(text_x, sizeof(text_x), "%llu5e%d",
+						 (unsigned long long) ((r >> 16) % 100000000),
+						 -decimals - 1);
+				x = strtod(text_x, NULL);
+				x += ((r >> 40) & 1 ? 1 : -1) * 0x1p-50 * (100.0 + x) *
+					(double) ((r >> 41) % 33) / 16.0;
 				break;
 			case 2:
 				/* a bulletin-sized value with a few decimals */
