@@ -77,7 +77,8 @@ SELECT projection(629, '2022', '2022-01..10'::period) AS by_months,
        projection(40, '2022-06-01..09-08', '2022-07-10'::date) AS by_days,
        projection(40, '2022-06-01..09-08', '2022-05-31'::date) AS not_started;
 
--- required_per_month = max(target - actual, 0) / remaining months:
+-- required_per_month = max(target - actual, 0) / remaining months for a
+-- target of 0 or more (a loss limit: below):
 -- (647.4 - 629) / 2 = 9.2; met → 0; the year over → NULL. Against a date:
 -- Q3 has 3 months; through 07-31, 31 of 92 days passed, so 3 * 61/92 months
 -- remain and 60 / (183/92) = 30.1639 is needed per month.
@@ -89,6 +90,63 @@ SELECT round(required_per_month(629, 647.4, '2022', '2022-01..10'::period)::nume
 -- 3.2855 months; with 60 days left (1.9713 months) 60 still needed is
 -- 30.4369 a month.
 SELECT round(required_per_month(40, 100, '2022-06-01..09-08', '2022-07-10'::date)::numeric, 4) AS campaign;
+
+-- A loss limit (a negative target) against the calendar. The year's
+-- limit is a loss of 120; by June (6 of 12 months, 50%) the allowance is
+-- -120 * 50 / 100 = -60. pace is the schedule gap in points of the
+-- limit, (actual - allowance) / 120 * 100 = 50 - 100 * actual / -120:
+--   -50: gap +10, pace 50 - 41.6667 = +8.3333
+--   -60: gap 0, pace 0
+--   -70: gap -10, pace -8.3333
+--   -130 (already past the year's limit): gap -70, pace -58.3333
+-- required_per_month: (limit - actual) / 6 months left, an allowance when
+-- negative: -50 may lose 70/6 = 11.6667 a month, -60 10 (the limit's
+-- monthly share), -70 50/6 = 8.3333; -130 must earn 10/6 = 1.6667 a month.
+-- projection at the run rate (actual * 100 / 50): -100, -120, -140, -260
+-- (projection - limit = gap * 2).
+SELECT actual, round(schedule_gap(actual, -120, '2022', '2022-01..06'::period)::numeric, 4) AS gap,
+       round(pace(actual, -120, '2022', '2022-01..06'::period)::numeric, 4) AS pace,
+       round_half_even(pace(actual, -120, '2022', '2022-01..06'::period), 1) AS printed,
+       round(required_per_month(actual, -120, '2022', '2022-01..06'::period)::numeric, 4) AS per_month,
+       projection(actual, '2022', '2022-01..06'::period) AS projection
+FROM (VALUES (-50), (-60), (-70), (-130)) v(actual);
+-- The as_of form counts days: through 2022-07-02, 183 of 365 days =
+-- 50.1370%; the allowance is -120 * 0.501370 = -60.1644, so -50 is
+-- 10.1644 ahead, 8.4703 points of 120 (50.1370 - 41.6667); 12 * (1 -
+-- 183/365) = 5.9836 months remain, -70 / 5.9836 = -11.6987 a month; the
+-- run rate gives -50 * 365 / 183 = -99.7268 for the year.
+SELECT round(schedule_gap(-50, -120, '2022', '2022-07-02'::date)::numeric, 4) AS gap,
+       round(pace(-50, -120, '2022', '2022-07-02'::date)::numeric, 4) AS pace,
+       round(required_per_month(-50, -120, '2022', '2022-07-02'::date)::numeric, 4) AS per_month,
+       round(projection(-50, '2022', '2022-07-02'::date)::numeric, 4) AS projection;
+-- The scoreboard lights these districts by pace: green >= 0, red < -5.
+-- -50 and -60 are green, -70 (8.3 behind) and -130 red; attainment of
+-- the limit is (2 - actual / -120) * 100: 158.3333, 150, 141.6667,
+-- 91.6667. Amount ranks follow the values (higher is better): d1 .. d4;
+-- no base, so no growth and no growth rank.
+-- Output: 100.35, 100.4, 100.45 and 100.3 over 100 grow 0.35, 0.4, 0.45
+-- and 0.3 percent; printed 0.4, 0.4, 0.4, 0.3, they rank 1, 1, 1, 4 by
+-- growth, d4 0.1 behind; by value (2 decimals) d3, d2, d1, d4. No target:
+-- no light.
+INSERT INTO region VALUES ('pref', 'Prefecture', NULL, NULL), ('d1', 'D1', 'pref', NULL),
+  ('d2', 'D2', 'pref', NULL), ('d3', 'D3', 'pref', NULL), ('d4', 'D4', 'pref', NULL);
+INSERT INTO indicator VALUES ('profit', '规上工业企业利润总额', '亿元', true, 1),
+                             ('output', '规上工业总产值', '亿元', true, 2);
+INSERT INTO observation VALUES
+  ('d1', 'profit', '2022-01..06', -50, NULL), ('d2', 'profit', '2022-01..06', -60, NULL),
+  ('d3', 'profit', '2022-01..06', -70, NULL), ('d4', 'profit', '2022-01..06', -130, NULL),
+  ('d1', 'output', '2021-01..06', 100, NULL), ('d1', 'output', '2022-01..06', 100.35, NULL),
+  ('d2', 'output', '2021-01..06', 100, NULL), ('d2', 'output', '2022-01..06', 100.4, NULL),
+  ('d3', 'output', '2021-01..06', 100, NULL), ('d3', 'output', '2022-01..06', 100.45, NULL),
+  ('d4', 'output', '2021-01..06', 100, NULL), ('d4', 'output', '2022-01..06', 100.3, NULL);
+INSERT INTO target VALUES ('d1', 'profit', '2022', -120, NULL), ('d2', 'profit', '2022', -120, NULL),
+  ('d3', 'profit', '2022', -120, NULL), ('d4', 'profit', '2022', -120, NULL);
+SELECT region, indicator, value, target_amount, round(attainment::numeric, 4) AS attainment,
+       time_progress, round(pace::numeric, 4) AS pace, light, rank_growth, rank_amount,
+       round(gap_to_leader::numeric, 4) AS gap_to_leader
+FROM scoreboard('2022-01..06', '2022-07-15') ORDER BY indicator, region;
+DELETE FROM target; DELETE FROM observation; DELETE FROM indicator;
+DELETE FROM region WHERE parent IS NOT NULL; DELETE FROM region;
 
 -- light: green at or above green_at, red below red_below, yellow between.
 SELECT v, light(v, 90, 80) FROM (VALUES (95), (90), (85), (80), (79.9)) t(v);

@@ -551,3 +551,11 @@ COMMENT ON AGGREGATE tracker.league(pg_catalog.text, pg_catalog.float8, pg_catal
 -- ---- 7. Rates as printed (20_rates.sql) ----
 COMMENT ON FUNCTION tracker.round_half_even(pg_catalog.float8, pg_catalog.int4) IS
     'GB/T 8170 rounding (修约) as bulletins print: ties to even, and a value within 2^-50 * (100 + |x|) of a decimal tie rounds as the tie: 24.05 -> 24.0, 24.15 -> 24.2, growth(100.35, 100) -> 0.4';
+COMMENT ON FUNCTION tracker.pace(pg_catalog.float8, pg_catalog.float8, tracker.period, tracker.period) IS
+    'how far actual is ahead of the target pro rata to time progress through the reporting period, in points of |target| (超/落后序时进度): attainment minus time progress; for a loss limit (target < 0) time progress minus actual / target * 100';
+COMMENT ON FUNCTION tracker.pace(pg_catalog.float8, pg_catalog.float8, tracker.period, pg_catalog.date) IS
+    'how far actual is ahead of the target pro rata to the days elapsed through as_of, in points of |target|: attainment minus time progress; for a loss limit (target < 0) time progress minus actual / target * 100';
+COMMENT ON FUNCTION tracker.required_per_month(pg_catalog.float8, pg_catalog.float8, tracker.period, tracker.period) IS
+    'what is still needed per remaining month to meet the target (0 once met; NULL when no time is left); for a loss limit (target < 0) (target - actual) / months left, not clamped: the loss a month may still bring, or the profit it must bring';
+COMMENT ON FUNCTION tracker.required_per_month(pg_catalog.float8, pg_catalog.float8, tracker.period, pg_catalog.date) IS
+    'what is still needed per remaining month after as_of to meet the target; for a loss limit (target < 0) (target - actual) / months left, not clamped';

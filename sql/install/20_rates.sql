@@ -42,13 +42,13 @@ CREATE FUNCTION tracker.pace(actual pg_catalog.float8, target pg_catalog.float8,
     RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'rate_pace' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.pace(pg_catalog.float8, pg_catalog.float8, tracker.period, tracker.period) IS
-    'attainment minus time progress through the reporting period, in points (超/落后序时进度)';
+    'how far actual is ahead of the target pro rata to time progress through the reporting period, in points of |target| (超/落后序时进度): attainment minus time progress; for a loss limit (target < 0) time progress minus actual / target * 100';
 CREATE FUNCTION tracker.pace(actual pg_catalog.float8, target pg_catalog.float8,
                              target_period tracker.period, as_of pg_catalog.date)
     RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'rate_pace_asof' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.pace(pg_catalog.float8, pg_catalog.float8, tracker.period, pg_catalog.date) IS
-    'attainment minus the share of the target period''s days elapsed through as_of, in points';
+    'how far actual is ahead of the target pro rata to the days elapsed through as_of, in points of |target|: attainment minus time progress; for a loss limit (target < 0) time progress minus actual / target * 100';
 
 CREATE FUNCTION tracker.schedule_gap(actual pg_catalog.float8, target pg_catalog.float8,
                                      target_period tracker.period, reporting_period tracker.period)
@@ -79,13 +79,13 @@ CREATE FUNCTION tracker.required_per_month(actual pg_catalog.float8, target pg_c
     RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'rate_required_per_month' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.required_per_month(pg_catalog.float8, pg_catalog.float8, tracker.period, tracker.period) IS
-    'what is still needed per remaining month to meet the target (0 once met; NULL when no time is left)';
+    'what is still needed per remaining month to meet the target (0 once met; NULL when no time is left); for a loss limit (target < 0) (target - actual) / months left, not clamped: the loss a month may still bring, or the profit it must bring';
 CREATE FUNCTION tracker.required_per_month(actual pg_catalog.float8, target pg_catalog.float8,
                                            target_period tracker.period, as_of pg_catalog.date)
     RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'rate_required_per_month_asof' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.required_per_month(pg_catalog.float8, pg_catalog.float8, tracker.period, pg_catalog.date) IS
-    'what is still needed per remaining month after as_of to meet the target';
+    'what is still needed per remaining month after as_of to meet the target; for a loss limit (target < 0) (target - actual) / months left, not clamped';
 
 CREATE TYPE tracker.light AS ENUM ('green', 'yellow', 'red');
 COMMENT ON TYPE tracker.light IS 'a traffic light (红黄蓝亮牌): green, yellow, red';

@@ -152,6 +152,17 @@ tr_contribution_share(double part_cur, double part_base, double total_cur,
 				  100.0, out);
 }
 
+/*
+ * Pace is the schedule gap in points of the target: (actual - target *
+ * progress / 100) / |target| * 100. For a target above 0 that is
+ * attainment - progress, computed so, as the inline expression would be.
+ * For a loss limit it is progress - actual / target * 100: the loss
+ * allowed to date is target * progress / 100, and a district 10 better
+ * than an allowance of -60 out of -120 is 8.3 points ahead. Attainment of
+ * a loss limit, 2 - actual / target, counts from a different zero
+ * (breaking even is 200%), so attainment - progress would put every
+ * district that stayed within the year's limit far ahead of the calendar.
+ */
 tr_status
 tr_pace(double actual, double target, double progress_pct, double *out)
 {
@@ -162,6 +173,8 @@ tr_pace(double actual, double target, double progress_pct, double *out)
 		return st;
 	if (progress_pct < 0.0 || progress_pct > 100.0)
 		return TR_EARG;
+	if (target < 0.0)
+		return finish(progress_pct - actual / target * 100.0, out);
 	if ((st = tr_attainment(actual, target, &a)) != TR_OK)
 		return st;
 	return finish(a - progress_pct, out);
@@ -203,6 +216,15 @@ tr_projection(double actual, double progress_pct, double *out)
 	return finish(r, out);
 }
 
+/*
+ * For a target of 0 or more, nothing more is needed once it is met: 0.
+ * A loss limit is never "met" before the period ends, since later months
+ * may lose more; what remains is an allowance, target - actual spread over
+ * the months left: negative, the loss a month may still bring, or
+ * positive, the profit a month must bring once the limit is broken. Either
+ * way it equals target / months - schedule_gap / remaining months, as it
+ * does for a target above 0 that is not yet met.
+ */
 tr_status
 tr_required_per_month(double actual, double target, double remaining_months,
 					  double *out)
@@ -213,7 +235,7 @@ tr_required_per_month(double actual, double target, double remaining_months,
 		return st;
 	if (!(remaining_months > 0.0))
 		return TR_NULL;
-	if (target <= actual)
+	if (target >= 0.0 && target <= actual)
 	{
 		*out = 0.0;
 		return TR_OK;

@@ -59,22 +59,34 @@
  *   80 against a limit of 100 is 120 and breaking even is 200.
  *   TR_NULL when target == 0.
  *
- * pace(actual, target, progress) = attainment - progress, in points
- *   (超/落后序时进度). progress is time progress in percent; TR_EARG
- *   outside 0..100. TR_NULL when attainment is.
+ * pace(actual, target, progress): how far actual is ahead of the target
+ *   pro rata to time, in points of the target (超/落后序时进度):
+ *   (actual - target * progress / 100) / |target| * 100, that is
+ *   schedule_gap / |target| * 100. target > 0: attainment - progress,
+ *   computed so. target < 0 (a loss limit): progress - actual / target *
+ *   100, so -50 against -120 at half time is 8.3 points ahead (the
+ *   allowance to date is -60). progress is time progress in percent;
+ *   TR_EARG outside 0..100. TR_NULL when target == 0.
  *
  * schedule_gap(actual, target, progress) = actual - target * progress / 100
  *   in the value's unit (超收 / 短收). TR_EARG when progress is outside
  *   0..100. target may be of any sign or zero.
  *
  * projection(actual, progress) = actual * 100 / progress, the run-rate
- *   value at the end of the target period. TR_EARG when progress > 100;
- *   TR_NULL when progress <= 0 (nothing elapsed, nothing to project).
+ *   value at the end of the target period, of either sign (a loss of 50
+ *   by half time runs to 100). projection - target = schedule_gap * 100
+ *   / progress for any target. TR_EARG when progress > 100; TR_NULL when
+ *   progress <= 0 (nothing elapsed, nothing to project).
  *
  * required_per_month(actual, target, remaining_months)
- *   = max(target - actual, 0) / remaining_months. TR_NULL when
- *   remaining_months <= 0 (no time left to spread it over); 0 once the
- *   target is met. remaining_months need not be whole.
+ *   target >= 0: max(target - actual, 0) / remaining_months, 0 once the
+ *   target is met. target < 0 (a loss limit): (target - actual) /
+ *   remaining_months, never clamped: negative, the loss a month may still
+ *   bring (-50 of -120 with 6 months left: -11.67), positive, the profit a
+ *   month must bring once the limit is broken. Both equal target / months
+ *   - schedule_gap / remaining_months until met. TR_NULL when
+ *   remaining_months <= 0 (no time left to spread it over).
+ *   remaining_months need not be whole.
  *
  * light(value, green_at, red_below): green when value >= green_at, red
  *   when value < red_below, else yellow; both thresholds inclusive on

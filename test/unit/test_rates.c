@@ -491,7 +491,41 @@ test_pace(void)
 	OK_NEAR(tr_pace(40, 100, 50, &got), -10.0, 1e-12);
 	OK_NEAR(tr_pace(40, 100, 0, &got), 40.0, 1e-12);
 	OK_NEAR(tr_pace(100, 100, 100, &got), 0.0, 0.0);
-	OK_NEAR(tr_pace(-80, -100, 50, &got), 70.0, 1e-12);
+	/*
+	 * A loss limit: pace is schedule_gap in points of |target|. -50
+	 * against -120 at half time: the allowance is -60, 10 better is 8.3
+	 * points ahead; -60 is on it; -70 is 8.3 behind; -130 has broken the
+	 * year's limit and is 58.3 behind. Attainment minus progress would
+	 * give 108.3, 100, 91.7 and 41.7: all far ahead.
+	 */
+	OK_NEAR(tr_pace(-50, -120, 50, &got), 50.0 - 125.0 / 3.0, 1e-12);
+	OK_ROUNDS(tr_pace(-50, -120, 50, &got), 1, 8.3);
+	OK_EXACT(tr_pace(-60, -120, 50, &got), 0.0);
+	OK_NEAR(tr_pace(-70, -120, 50, &got), 50.0 - 175.0 / 3.0, 1e-12);
+	OK_NEAR(tr_pace(-130, -120, 50, &got), 50.0 - 325.0 / 3.0, 1e-12);
+	OK_NEAR(tr_pace(-80, -100, 50, &got), -30.0, 1e-12);
+	OK_NEAR(tr_pace(10, -120, 50, &got), 50.0 + 25.0 / 3.0, 1e-12);	/* a profit */
+	OK_EXACT(tr_pace(-0.0, -120, 0, &got), 0.0);
+	OK_EXACT(tr_pace(-120, -120, 100, &got), 0.0);
+	STATUS(tr_pace(1e308, -1e-10, 50, &got), TR_EOVERFLOW);
+	/* for either sign, pace = schedule_gap / |target| * 100 */
+	{
+		static const double cases[][3] = {
+			{629.0, 647.4, 10.0 / 12.0 * 100.0}, {-50, -120, 50}, {-131.7, -120, 37.5},
+			{12.5, -80, 90}, {-3, 40, 20}, {0, -7, 100}, {55, 60, 0}
+		};
+		size_t		i;
+
+		for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		{
+			double		gap = SENTINEL;
+			double		pace = SENTINEL;
+
+			CHECK_INT(tr_schedule_gap(cases[i][0], cases[i][1], cases[i][2], &gap), TR_OK);
+			CHECK_INT(tr_pace(cases[i][0], cases[i][1], cases[i][2], &pace), TR_OK);
+			CHECK_NEAR(pace, gap / fabs(cases[i][1]) * 100.0, 1e-12);
+		}
+	}
 	STATUS(tr_pace(40, 0, 50, &got), TR_NULL);
 	STATUS(tr_pace(40, 100, -0.1, &got), TR_EARG);
 	STATUS(tr_pace(40, 100, 100.1, &got), TR_EARG);
@@ -527,6 +561,10 @@ test_projection(void)
 	OK_EXACT(tr_projection(100, 100, &got), 100.0);
 	OK_EXACT(tr_projection(50, 50, &got), 100.0);
 	OK_EXACT(tr_projection(-50, 25, &got), -200.0);
+	/* a loss of 50 by half time runs to 100, within a limit of 120:
+	 * projection - target = schedule_gap * 100 / progress (10 * 2) */
+	OK_EXACT(tr_projection(-50, 50, &got), -100.0);
+	OK_EXACT(tr_projection(-130, 50, &got), -260.0);
 	OK_EXACT(tr_projection(0, 25, &got), 0.0);
 	STATUS(tr_projection(50, 0, &got), TR_NULL);
 	STATUS(tr_projection(50, -0.0, &got), TR_NULL);
@@ -546,6 +584,29 @@ test_required_per_month(void)
 	OK_EXACT(tr_required_per_month(700, 647.4, 2, &got), 0.0);
 	OK_EXACT(tr_required_per_month(647.4, 647.4, 2, &got), 0.0);
 	OK_NEAR(tr_required_per_month(-10, 20, 3, &got), 10.0, 1e-12);
+	/* a target of 0 is met like any other */
+	OK_EXACT(tr_required_per_month(10, 0, 6, &got), 0.0);
+	OK_NEAR(tr_required_per_month(-10, 0, 5, &got), 2.0, 1e-12);
+	/*
+	 * A loss limit of -120 with 6 months left: the allowance, never
+	 * clamped. On schedule (-60) it is the limit's monthly share, -10;
+	 * -130 must earn 10 / 6 a month to get back within the limit.
+	 */
+	OK_NEAR(tr_required_per_month(-50, -120, 6, &got), -70.0 / 6.0, 1e-12);
+	OK_NEAR(tr_required_per_month(-60, -120, 6, &got), -10.0, 1e-12);
+	OK_NEAR(tr_required_per_month(-130, -120, 6, &got), 10.0 / 6.0, 1e-12);
+	OK_EXACT(tr_required_per_month(-120, -120, 6, &got), 0.0);
+	OK_NEAR(tr_required_per_month(10, -120, 6, &got), -130.0 / 6.0, 1e-12);
+	STATUS(tr_required_per_month(-50, -120, 0, &got), TR_NULL);
+	/* target / months - schedule_gap / remaining, for either sign */
+	{
+		double		gap = SENTINEL;
+
+		CHECK_INT(tr_schedule_gap(-50, -120, 50, &gap), TR_OK);
+		OK_NEAR(tr_required_per_month(-50, -120, 6, &got), -120.0 / 12 - gap / 6, 1e-12);
+		CHECK_INT(tr_schedule_gap(400, 1200, 50, &gap), TR_OK);
+		OK_NEAR(tr_required_per_month(400, 1200, 6, &got), 1200.0 / 12 - gap / 6, 1e-12);
+	}
 	STATUS(tr_required_per_month(629, 647.4, 0, &got), TR_NULL);
 	STATUS(tr_required_per_month(629, 647.4, -1, &got), TR_NULL);
 	STATUS(tr_required_per_month(700, 647.4, 0, &got), TR_NULL);
