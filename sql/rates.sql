@@ -42,6 +42,32 @@ SELECT round(contribution(24.6184, 20, 100)::numeric, 4) AS pulls,
        contribution_share(25, 20, 100, 100) AS total_unchanged,
        contribution(25, 20, 0) AS total_base_zero;
 
+-- From printed shares (bulletins print a part's share of the total and
+-- the two rates, not the bases): with s the part's share of the current
+-- total, g_p and g_T the rates, the part's increase over the total's base
+-- is s * g_p / (100 + g_p) * (100 + g_T) / 100 points, and 贡献率 is that
+-- over g_T, times 100. Published (a city's 1-7月 industrial output): a
+-- part holding 91.6% of the total grew 5.4%, the total 5.1%, "拉动4.9个
+-- 百分点": 91.6 * 5.4 / 105.4 * 105.1 / 100 = 4.9323 → 4.9, and
+-- 4.9323 / 5.1 * 100 = 96.7122% of the growth → 96.7.
+SELECT round(contribution_from_share(91.6, 5.4, 5.1)::numeric, 4) AS pulls,
+       round_half_even(contribution_from_share(91.6, 5.4, 5.1), 1) AS published,
+       round(contribution_share_from_share(91.6, 5.4, 5.1)::numeric, 4) AS share_of_growth,
+       round_half_even(contribution_share_from_share(91.6, 5.4, 5.1), 1) AS printed_share;
+-- The same part as above from its printed figures: 24.6184 of 118.4 is
+-- 20.7926% of the total, grown 23.092%, the total 18.4%: 4.6184 points
+-- and 25.1%, as contribution and contribution_share give from the levels.
+SELECT round(contribution_from_share(24.6184 / 118.4 * 100, 23.092, 18.4)::numeric, 4) AS pulls,
+       round(contribution_share_from_share(24.6184 / 118.4 * 100, 23.092, 18.4)::numeric, 4) AS share_of_growth;
+-- NULL: a part that fell 100% has no base; a total that fell 100% holds
+-- no share; an unchanged total has no growth to share (its points are
+-- 10 * 5 / 105 = 0.4762).
+SELECT contribution_from_share(10, -100, 5) AS part_no_base,
+       contribution_from_share(10, 5, -100) AS total_gone,
+       round(contribution_from_share(10, 5, 0)::numeric, 4) AS total_flat_points,
+       contribution_share_from_share(10, 5, 0) AS total_flat_share,
+       contribution_share_from_share(10, -100, 5) AS share_part_no_base;
+
 -- attainment: actual / target * 100; a negative target is a loss limit:
 -- (2 - actual / target) * 100, so a loss of 80 against a limit of 100 is
 -- 120%, breaking even 200%, a loss of 120 80%.
@@ -198,6 +224,8 @@ SELECT bar(5, 10, 4) AS half, bar(1, 8, 1) AS one_eighth, bar(3, 10, 4) AS a_bit
        bar(-1, 10) = '' AS negative, bar(1, 0) IS NULL AS max_zero;
 
 -- NULL in, NULL out, everywhere.
+SELECT contribution_from_share(NULL, 1, 1) IS NULL AS cs,
+       contribution_share_from_share(1, 1, NULL) IS NULL AS css;
 SELECT describe_growth(NULL, 1) IS NULL AS a, light(NULL, 1, 0) IS NULL AS b,
        pace(1, 2, NULL, '2022-01'::period) IS NULL AS c, bar(1, 2, NULL) IS NULL AS d,
        round_half_even(1.5, NULL) IS NULL AS e, efficacy_score(1, 2, 3, NULL) IS NULL AS f;
@@ -214,6 +242,9 @@ SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
   ($q$SELECT tracker.avg_growth(121, 100, 0)$q$), ($q$SELECT tracker.avg_growth(121, 100, 'NaN')$q$),
   ($q$SELECT tracker.contribution(1, 'Infinity', 1)$q$),
   ($q$SELECT tracker.contribution_share(1, 2, 'NaN', 1)$q$),
+  ($q$SELECT tracker.contribution_from_share('NaN', 2, 1)$q$),
+  ($q$SELECT tracker.contribution_share_from_share(1, 2, '-Infinity')$q$),
+  ($q$SELECT tracker.contribution_from_share(1e308, 1e308, 1e308)$q$),
   ($q$SELECT tracker.pace('Infinity', 1, '2022', '2022-01'::tracker.period)$q$),
   ($q$SELECT tracker.pace(1, 2, '2022', '2023-01'::tracker.period)$q$),
   ($q$SELECT tracker.light(1, 80, 90)$q$), ($q$SELECT tracker.light('NaN', 90, 80)$q$),

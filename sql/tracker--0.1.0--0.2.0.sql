@@ -559,3 +559,15 @@ COMMENT ON FUNCTION tracker.required_per_month(pg_catalog.float8, pg_catalog.flo
     'what is still needed per remaining month to meet the target (0 once met; NULL when no time is left); for a loss limit (target < 0) (target - actual) / months left, not clamped: the loss a month may still bring, or the profit it must bring';
 COMMENT ON FUNCTION tracker.required_per_month(pg_catalog.float8, pg_catalog.float8, tracker.period, pg_catalog.date) IS
     'what is still needed per remaining month after as_of to meet the target; for a loss limit (target < 0) (target - actual) / months left, not clamped';
+
+CREATE FUNCTION tracker.contribution_from_share(share pg_catalog.float8, part_growth pg_catalog.float8,
+                                                total_growth pg_catalog.float8) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_contribution_from_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.contribution_from_share(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'percentage points a part pulls the total (拉动) from what bulletins print: the part''s share of the current total in percent and the growth of the part and of the total, share * part_growth / (100 + part_growth) * (100 + total_growth) / 100; NULL when part_growth = -100 or total_growth <= -100';
+
+CREATE FUNCTION tracker.contribution_share_from_share(share pg_catalog.float8, part_growth pg_catalog.float8,
+                                                      total_growth pg_catalog.float8) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_contribution_share_from_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.contribution_share_from_share(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'a part''s share of the total''s growth in percent (贡献率) from its share of the current total and the two growth rates: contribution_from_share / total_growth * 100; NULL when total_growth = 0, part_growth = -100 or total_growth <= -100';

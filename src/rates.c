@@ -103,6 +103,24 @@ rate_contribution_share(PG_FUNCTION_ARGS)
 				"contribution_share", "");
 }
 
+PG_FUNCTION_INFO_V1(rate_contribution_from_share);
+Datum
+rate_contribution_from_share(PG_FUNCTION_ARGS)
+{
+	RETURN_RATE(tr_contribution_from_share(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1),
+										   PG_GETARG_FLOAT8(2), RATE_OUT),
+				"contribution_from_share", "");
+}
+
+PG_FUNCTION_INFO_V1(rate_contribution_share_from_share);
+Datum
+rate_contribution_share_from_share(PG_FUNCTION_ARGS)
+{
+	RETURN_RATE(tr_contribution_share_from_share(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1),
+												 PG_GETARG_FLOAT8(2), RATE_OUT),
+				"contribution_share_from_share", "");
+}
+
 /*
  * The calendar arguments of pace and its kin: the target period and either
  * a reporting period or an as_of date, as time progress in percent.

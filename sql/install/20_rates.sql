@@ -32,6 +32,18 @@ CREATE FUNCTION tracker.contribution_share(part_cur pg_catalog.float8, part_base
 COMMENT ON FUNCTION tracker.contribution_share(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
     'a part''s share of the total''s increase in percent (贡献率); NULL when the total did not change';
 
+CREATE FUNCTION tracker.contribution_from_share(share pg_catalog.float8, part_growth pg_catalog.float8,
+                                                total_growth pg_catalog.float8) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_contribution_from_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.contribution_from_share(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'percentage points a part pulls the total (拉动) from what bulletins print: the part''s share of the current total in percent and the growth of the part and of the total, share * part_growth / (100 + part_growth) * (100 + total_growth) / 100; NULL when part_growth = -100 or total_growth <= -100';
+
+CREATE FUNCTION tracker.contribution_share_from_share(share pg_catalog.float8, part_growth pg_catalog.float8,
+                                                      total_growth pg_catalog.float8) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_contribution_share_from_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.contribution_share_from_share(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'a part''s share of the total''s growth in percent (贡献率) from its share of the current total and the two growth rates: contribution_from_share / total_growth * 100; NULL when total_growth = 0, part_growth = -100 or total_growth <= -100';
+
 CREATE FUNCTION tracker.attainment(actual pg_catalog.float8, target pg_catalog.float8) RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'rate_attainment' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.attainment(pg_catalog.float8, pg_catalog.float8) IS

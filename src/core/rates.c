@@ -153,6 +153,69 @@ tr_contribution_share(double part_cur, double part_base, double total_cur,
 }
 
 /*
+ * From a printed share. With s the part's share of the current total,
+ * g_p and g_T the two rates, the current levels are P = s/100 * T and the
+ * bases P / (1 + g_p/100) and T / (1 + g_T/100), so
+ *   (P - P_base) / T_base * 100 = s * g_p / (100 + g_p) * (100 + g_T) / 100.
+ * Multiplied in that order: the common path is the plain expression, and
+ * where an intermediate overflows the factors are regrouped, as diff_over
+ * does, so that only a result beyond the double range is TR_EOVERFLOW.
+ */
+static tr_status
+from_share(double share, double part_growth, double total_growth,
+		   double *out)
+{
+	double		part_base = 100.0 + part_growth;
+	double		total_base = 100.0 + total_growth;
+	double		r;
+	tr_status	st;
+
+	if ((st = check_finite((const double[]) {share, part_growth, total_growth}, 3)) != TR_OK)
+		return st;
+	/* no base for the part; no positive total to hold a share */
+	if (part_base == 0.0 || !(total_base > 0.0))
+		return TR_NULL;
+	r = share * part_growth / part_base * total_base / 100.0;
+	if (!isfinite(r))
+		r = share * (part_growth / part_base) * (total_base / 100.0);
+	*out = r;
+	return TR_OK;
+}
+
+tr_status
+tr_contribution_from_share(double share, double part_growth,
+						   double total_growth, double *out)
+{
+	double		r;
+	tr_status	st;
+
+	if ((st = from_share(share, part_growth, total_growth, &r)) != TR_OK)
+		return st;
+	return finish(r, out);
+}
+
+tr_status
+tr_contribution_share_from_share(double share, double part_growth,
+								 double total_growth, double *out)
+{
+	double		points;
+	double		r;
+	tr_status	st;
+
+	if ((st = from_share(share, part_growth, total_growth, &points)) != TR_OK)
+		return st;
+	if (total_growth == 0.0)
+		return TR_NULL;			/* the total did not change */
+	if (!isfinite(points))
+		return finish(share * (part_growth / (100.0 + part_growth)) *
+					  ((100.0 + total_growth) / total_growth), out);
+	r = points / total_growth * 100.0;
+	if (!isfinite(r))
+		r = points / (total_growth / 100.0);
+	return finish(r, out);
+}
+
+/*
  * Pace is the schedule gap in points of the target: (actual - target *
  * progress / 100) / |target| * 100. For a target above 0 that is
  * attainment - progress, computed so, as the inline expression would be.

@@ -54,6 +54,21 @@
  *   TR_NULL when total_cur == total_base. Negative shares, and shares
  *   above 100, are valid (a part that fell while the total rose).
  *
+ * contribution_from_share(share, part_growth, total_growth), in points
+ *   (拉动), from what bulletins print: the part's share of the current
+ *   total in percent and the two growth rates in percent:
+ *   share * part_growth / (100 + part_growth) * (100 + total_growth) / 100
+ *   (the part's increase, P - P / (1 + g_p/100), over the total's base
+ *   T / (1 + g_T/100), with P = share/100 * T). 91.6% of the total
+ *   growing 5.4% while the total grew 5.1% pulls 4.93 points. TR_NULL
+ *   when part_growth == -100 (the part has no base) or total_growth <=
+ *   -100 (no positive total to hold a share). Shares may be negative or
+ *   above 100, and part_growth below -100 (a part that turned negative).
+ *
+ * contribution_share_from_share(share, part_growth, total_growth), in
+ *   percent (贡献率): contribution_from_share / total_growth * 100.
+ *   TR_NULL as contribution_from_share, and when total_growth == 0.
+ *
  * attainment(actual, target): target > 0: actual / target * 100;
  *   target < 0 (a loss limit): (2 - actual / target) * 100, so a loss of
  *   80 against a limit of 100 is 120 and breaking even is 200.
@@ -232,6 +247,12 @@ extern tr_status tr_contribution(double part_cur, double part_base,
 extern tr_status tr_contribution_share(double part_cur, double part_base,
 									   double total_cur, double total_base,
 									   double *out);
+extern tr_status tr_contribution_from_share(double share, double part_growth,
+										   double total_growth, double *out);
+extern tr_status tr_contribution_share_from_share(double share,
+												 double part_growth,
+												 double total_growth,
+												 double *out);
 extern tr_status tr_pace(double actual, double target, double progress_pct,
 						 double *out);
 extern tr_status tr_schedule_gap(double actual, double target,

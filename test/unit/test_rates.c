@@ -115,6 +115,18 @@ a_contribution_share(const double *a, double *out)
 }
 
 static tr_status
+a_contribution_from_share(const double *a, double *out)
+{
+	return tr_contribution_from_share(a[0], a[1], a[2], out);
+}
+
+static tr_status
+a_contribution_share_from_share(const double *a, double *out)
+{
+	return tr_contribution_share_from_share(a[0], a[1], a[2], out);
+}
+
+static tr_status
 a_attainment(const double *a, double *out)
 {
 	return tr_attainment(a[0], a[1], out);
@@ -239,6 +251,8 @@ static const fn_case fn_cases[] = {
 	{"avg_growth", a_avg_growth, 3, {106.4, 100, 2}},
 	{"contribution", a_contribution, 3, {24.6, 20, 100}},
 	{"contribution_share", a_contribution_share, 4, {24.6, 20, 118.4, 100}},
+	{"contribution_from_share", a_contribution_from_share, 3, {91.6, 5.4, 5.1}},
+	{"contribution_share_from_share", a_contribution_share_from_share, 3, {91.6, 5.4, 5.1}},
 	{"attainment", a_attainment, 2, {629, 647.4}},
 	{"attainment_slow", a_attainment_slow, 2, {629, 647.4}},
 	{"pace", a_pace, 3, {629, 647.4, 83.3}},
@@ -443,6 +457,72 @@ test_contribution(void)
 	/* the smallest change of the total still counts */
 	OK_NEAR(tr_contribution_share(5e-324, 0, 5e-324, 0, &got), 100.0, 0.0);
 	STATUS(tr_contribution_share(1e308, 0, 1e-300, 0, &got), TR_EOVERFLOW);
+}
+
+static void
+test_contribution_from_share(void)
+{
+	/*
+	 * The published check: a city's 1-7月 industrial output, a part
+	 * holding 91.6% of the total grew 5.4% while the total grew 5.1%:
+	 * 91.6 * 5.4 / 105.4 * 105.1 / 100 = 4.93232 points, printed 拉动4.9
+	 * 个百分点; 4.93232 / 5.1 * 100 = 96.71% of the growth.
+	 */
+	OK_NEAR(tr_contribution_from_share(91.6, 5.4, 5.1, &got),
+			91.6 * 5.4 / 105.4 * 105.1 / 100, 1e-12);
+	OK_ROUNDS(tr_contribution_from_share(91.6, 5.4, 5.1, &got), 1, 4.9);
+	OK_NEAR(tr_contribution_from_share(91.6, 5.4, 5.1, &got), 4.932321, 1e-6);
+	OK_NEAR(tr_contribution_share_from_share(91.6, 5.4, 5.1, &got), 96.712178, 1e-6);
+	OK_ROUNDS(tr_contribution_share_from_share(91.6, 5.4, 5.1, &got), 1, 96.7);
+
+	/* the same as contribution over the levels: 100 -> 118.4, 20 -> 24.6184 */
+	{
+		double		share = 24.6184 / 118.4 * 100;
+		double		part_growth = (24.6184 - 20) / 20 * 100;
+		double		total_growth = 18.4;
+
+		OK_NEAR(tr_contribution_from_share(share, part_growth, total_growth, &got),
+				4.6184, 1e-12);
+		OK_NEAR(tr_contribution_share_from_share(share, part_growth, total_growth, &got),
+				25.1, 1e-12);
+	}
+	/* a part that turned from 10 to -5 in a total from 100 to 85:
+	 * share -5/85, growth -150%, total -15%: (-5 - 10) / 100 = -15 points,
+	 * all of the fall */
+	OK_NEAR(tr_contribution_from_share(-500.0 / 85, -150, -15, &got), -15.0, 1e-12);
+	OK_NEAR(tr_contribution_share_from_share(-500.0 / 85, -150, -15, &got), 100.0, 1e-12);
+	/* a part that did not change pulls nothing */
+	OK_EXACT(tr_contribution_from_share(30, 0, 5, &got), 0.0);
+	OK_EXACT(tr_contribution_share_from_share(30, 0, 5, &got), 0.0);
+	OK_EXACT(tr_contribution_from_share(0, 12, 5, &got), 0.0);
+	OK_EXACT(tr_contribution_from_share(-0.0, 12, 5, &got), 0.0);	/* not -0 */
+	/* a part growing as the total does contributes its share of it:
+	 * the share of the base equals the share now */
+	OK_NEAR(tr_contribution_share_from_share(40, 7, 7, &got), 40.0, 1e-12);
+	/* the whole: share 100 */
+	OK_NEAR(tr_contribution_from_share(100, 5.1, 5.1, &got), 5.1, 1e-12);
+
+	/* NULL: no base for the part; no positive total; an unchanged total */
+	STATUS(tr_contribution_from_share(10, -100, 5, &got), TR_NULL);
+	STATUS(tr_contribution_share_from_share(10, -100, 5, &got), TR_NULL);
+	STATUS(tr_contribution_from_share(10, 5, -100, &got), TR_NULL);
+	STATUS(tr_contribution_from_share(10, 5, -150, &got), TR_NULL);
+	STATUS(tr_contribution_share_from_share(10, 5, -100, &got), TR_NULL);
+	OK_NEAR(tr_contribution_from_share(10, 5, 0, &got), 10.0 * 5 / 105, 1e-15);
+	STATUS(tr_contribution_share_from_share(10, 5, 0, &got), TR_NULL);
+	STATUS(tr_contribution_share_from_share(10, 5, -0.0, &got), TR_NULL);
+
+	/* intermediate overflow regrouped; a true overflow reported */
+	OK_NEAR(tr_contribution_from_share(1e300, 1e300, 0, &got), 1e300, 1e286);
+	OK_NEAR(tr_contribution_from_share(1e300, 1e300, 50, &got), 1.5e300, 1e286);
+	OK_NEAR(tr_contribution_share_from_share(1e300, 1e300, 50, &got), 3e300, 1e286);
+	/* the points overflow, their share of a 1000% growth does not */
+	STATUS(tr_contribution_from_share(1e308, 1e300, 1000, &got), TR_EOVERFLOW);
+	OK_NEAR(tr_contribution_share_from_share(1e308, 1e300, 1000, &got), 1.1e308, 1e294);
+	STATUS(tr_contribution_from_share(1e308, 1e308, 1e308, &got), TR_EOVERFLOW);
+	STATUS(tr_contribution_share_from_share(1e308, 1, 1e-300, &got), TR_EOVERFLOW);
+	/* a part near -100%: a tiny base, a large pull */
+	OK_NEAR(tr_contribution_from_share(1, -99.99, 0, &got), -9999.0, 1e-6);
 }
 
 /* ---- targets ---- */
@@ -1315,6 +1395,7 @@ main(void)
 	test_growth();
 	test_avg_growth();
 	test_contribution();
+	test_contribution_from_share();
 	test_attainment();
 	test_pace();
 	test_schedule_gap();
