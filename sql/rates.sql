@@ -19,6 +19,17 @@ FROM (VALUES (124.1, 100), (97.9, 100), (100.04, 100), (99.96, 100), (105, 100),
              (50, -20), (-10, -20), (0, -20), (-20, -20), (-30, -20),
              (-5, 10), (5, 0), (0, 0), (-5, 0)) v(cur, base);
 
+-- describe_change: a ratio indicator (开工率, 利润率, 产销率, 失业率) changes
+-- in percentage points, cur - base rounded half-even to one decimal as
+-- printed. The national surveyed urban unemployment rate of 2022 (NBS
+-- monthly releases): March 5.8%, April 6.1%, May 5.9%, June 5.5%, July
+-- 5.4%: +0.3, -0.2, -0.4, -0.1 points (NBS words the rise 上升). Ties as
+-- printed: 5.25 - 5.2 = 0.05 → 0.0 持平; 5.5 - 5.15 = 0.35 → 0.4 (the
+-- doubles differ by 0.34999999999999964); 5.35 - 5.2 = 0.15 → 0.2.
+SELECT cur, base, describe_change(cur, base) AS zh, describe_change(cur, base, 'en') AS en
+FROM (VALUES (6.1, 5.8), (5.9, 6.1), (5.5, 5.9), (5.4, 5.5), (5.2, 5.2), (5.25, 5.2),
+             (5.5, 5.15), (5.35, 5.2), (-1.8, -2.1), (92, 85)) v(cur, base);
+
 -- avg_growth: ((cur / base)^(1 / years) - 1) * 100.
 -- 6.4% over two years: sqrt(1.064) = 1.031504 → 3.1504 → published 3.2.
 SELECT round(avg_growth(106.4, 100, 2)::numeric, 4) AS two_years,
@@ -225,7 +236,8 @@ SELECT bar(5, 10, 4) AS half, bar(1, 8, 1) AS one_eighth, bar(3, 10, 4) AS a_bit
 
 -- NULL in, NULL out, everywhere.
 SELECT contribution_from_share(NULL, 1, 1) IS NULL AS cs,
-       contribution_share_from_share(1, 1, NULL) IS NULL AS css;
+       contribution_share_from_share(1, 1, NULL) IS NULL AS css,
+       describe_change(NULL, 1) IS NULL AS dc, describe_change(1, 2, NULL) IS NULL AS dc_lang;
 SELECT describe_growth(NULL, 1) IS NULL AS a, light(NULL, 1, 0) IS NULL AS b,
        pace(1, 2, NULL, '2022-01'::period) IS NULL AS c, bar(1, 2, NULL) IS NULL AS d,
        round_half_even(1.5, NULL) IS NULL AS e, efficacy_score(1, 2, 3, NULL) IS NULL AS f;
@@ -255,6 +267,10 @@ SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
   ($q$SELECT tracker.round_half_even('Infinity', 1)$q$),
   ($q$SELECT tracker.describe_growth(1, 'NaN')$q$),
   ($q$SELECT tracker.describe_growth(1, 2, 'fr')$q$),
+  ($q$SELECT tracker.describe_change('NaN', 2)$q$),
+  ($q$SELECT tracker.describe_change(1, 'Infinity')$q$),
+  ($q$SELECT tracker.describe_change(1e308, -1e308)$q$),
+  ($q$SELECT tracker.describe_change(1, 2, 'fr')$q$),
   ($q$SELECT tracker.bar(1, 2, 0)$q$), ($q$SELECT tracker.bar(1, 2, 1001)$q$),
   ($q$SELECT tracker.bar('Infinity', 2)$q$)) v(q);
 -- The messages.

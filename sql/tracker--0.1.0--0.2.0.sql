@@ -571,3 +571,9 @@ CREATE FUNCTION tracker.contribution_share_from_share(share pg_catalog.float8, p
     AS 'MODULE_PATHNAME', 'rate_contribution_share_from_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.contribution_share_from_share(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
     'a part''s share of the total''s growth in percent (贡献率) from its share of the current total and the two growth rates: contribution_from_share / total_growth * 100; NULL when total_growth = 0, part_growth = -100 or total_growth <= -100';
+
+CREATE FUNCTION tracker.describe_change(cur pg_catalog.float8, base pg_catalog.float8,
+                                        lang pg_catalog.text DEFAULT 'zh') RETURNS pg_catalog.text
+    AS 'MODULE_PATHNAME', 'rate_describe_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.describe_change(pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+    'the published wording of the change of a ratio indicator (开工率, 利润率, 失业率) in percentage points, cur - base rounded half-even to one decimal: 提高0.3个百分点, 下降0.3个百分点, 持平 (zh) or up 0.3 points, down 0.3 points, flat (en)';

@@ -251,6 +251,21 @@ rate_describe_growth(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
 }
 
+PG_FUNCTION_INFO_V1(rate_describe_change);
+Datum
+rate_describe_change(PG_FUNCTION_ARGS)
+{
+	char		buf[TR_DESCRIBE_MAX];
+	size_t		len;
+	tr_status	st = tr_describe_change(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1),
+										tracker_lang_arg(PG_GETARG_TEXT_PP(2)),
+										buf, sizeof(buf), &len);
+
+	if (st != TR_OK)
+		tracker_rate_error(st, "describe_change", "");
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, len));
+}
+
 PG_FUNCTION_INFO_V1(rate_bar);
 Datum
 rate_bar(PG_FUNCTION_ARGS)

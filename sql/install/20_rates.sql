@@ -13,6 +13,12 @@ CREATE FUNCTION tracker.describe_growth(cur pg_catalog.float8, base pg_catalog.f
 COMMENT ON FUNCTION tracker.describe_growth(pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
     'the published wording of a change: 增长24.1%, 下降2.1%, 持平, 增长3.6倍, 扭亏为盈, 由盈转亏, 减亏, 增亏 (zh) or English (en)';
 
+CREATE FUNCTION tracker.describe_change(cur pg_catalog.float8, base pg_catalog.float8,
+                                        lang pg_catalog.text DEFAULT 'zh') RETURNS pg_catalog.text
+    AS 'MODULE_PATHNAME', 'rate_describe_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.describe_change(pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+    'the published wording of the change of a ratio indicator (开工率, 利润率, 失业率) in percentage points, cur - base rounded half-even to one decimal: 提高0.3个百分点, 下降0.3个百分点, 持平 (zh) or up 0.3 points, down 0.3 points, flat (en)';
+
 CREATE FUNCTION tracker.avg_growth(cur pg_catalog.float8, base pg_catalog.float8, years pg_catalog.float8)
     RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'rate_avg_growth' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -411,18 +411,23 @@ enum
 	W_UP,						/* prefix of a rate or a multiple */
 	W_DOWN,						/* prefix of a falling rate */
 	W_TIMES,					/* suffix of a multiple */
+	W_RAISED,					/* prefix of a change in points, up */
+	W_LOWERED,					/* prefix of a change in points, down */
+	W_POINTS,					/* suffix of a change in points */
 	W_COUNT
 };
 
 static const char *const words[2][W_COUNT] = {
 	{
 		"持平", "新增", "由盈转亏", "扭亏为盈", "减亏", "增亏",
-		"增长", "下降", "倍"
+		"增长", "下降", "倍",
+		"提高", "下降", "个百分点"
 	},
 	{
 		"flat", "new", "from profit to loss", "from loss to profit",
 		"loss narrowed", "loss widened",
-		"up ", "down ", " times"
+		"up ", "down ", " times",
+		"up ", "down ", " points"
 	}
 };
 
@@ -490,6 +495,40 @@ tr_describe_growth(double cur, double base, int lang, char *buf, size_t cap,
 	}
 	return put_text(words[lang][word], strlen(words[lang][word]), buf, cap,
 					len);
+}
+
+/*
+ * A ratio (开工率, 利润率, 产销率, 失业率) changes in percentage points,
+ * never in percent: the difference is rounded as printed (half even, with
+ * the tie rule of round.c; it is cur - base of two inputs, within its
+ * error bound) and worded with one decimal.
+ */
+tr_status
+tr_describe_change(double cur, double base, int lang, char *buf, size_t cap,
+				   size_t *len)
+{
+	double		shown;
+	int			n;
+	char		text[TR_DESCRIBE_MAX];
+	tr_status	st;
+
+	if ((st = check_finite((const double[]) {cur, base}, 2)) != TR_OK)
+		return text_failure(st, buf, cap);
+	if (lang != 0 && lang != 1)
+		return text_failure(TR_EARG, buf, cap);
+	if (!isfinite(cur - base))
+		return text_failure(TR_EOVERFLOW, buf, cap);
+	(void) tr_round_half_even(cur - base, 1, &shown);
+	if (shown == 0.0)
+		return put_text(words[lang][W_FLAT], strlen(words[lang][W_FLAT]), buf,
+						cap, len);
+	/* C locale: %.1f writes a '.' (see rates.h) */
+	n = snprintf(text, sizeof(text), "%s%.1f%s",
+				 words[lang][shown > 0.0 ? W_RAISED : W_LOWERED], fabs(shown),
+				 words[lang][W_POINTS]);
+	if (n < 0 || (size_t) n >= sizeof(text))
+		return text_failure(TR_EOVERFLOW, buf, cap);	/* cannot happen */
+	return put_text(text, (size_t) n, buf, cap, len);
 }
 
 /* U+2588 FULL BLOCK, then the left blocks of 1..7 eighths, in UTF-8 */

@@ -151,6 +151,15 @@
  *   TR_EOVERFLOW when the growth rate itself overflows. At most
  *   TR_DESCRIBE_MAX bytes with the NUL.
  *
+ * describe_change(cur, base, lang): the change of a ratio indicator
+ *   (开工率, 利润率, 产销率, 失业率) in percentage points, as bulletins word
+ *   it: d = cur - base rounded half even to one decimal (round_half_even,
+ *   so a difference within the tie tolerance of x.x5 rounds as the tie);
+ *   d > 0 提高0.3个百分点 / up 0.3 points, d < 0 下降0.3个百分点 / down 0.3
+ *   points, d == 0 持平 / flat. Always one decimal. lang as for
+ *   describe_growth. TR_EOVERFLOW when cur - base overflows. At most
+ *   TR_DESCRIBE_MAX bytes with the NUL.
+ *
  * bar(value, max, width): a bar of width character cells for psql: the
  *   fraction value / max clamped to 0..1, in eighths of a cell rounded
  *   to nearest (half up), as full blocks '█' followed by one partial
@@ -186,8 +195,9 @@ typedef enum tr_light
 #define TR_ROUND_MIN_DECIMALS (-15)
 #define TR_ROUND_MAX_DECIMALS 15
 
-/* Longest describe_growth text with its NUL: a multiple near DBL_MAX/100
- * printed with %.1f has 307 digits. */
+/* Longest describe_growth or describe_change text with its NUL: a
+ * multiple near DBL_MAX/100 printed with %.1f has 307 digits, a change
+ * near DBL_MAX 309 (6 + 311 + 12 bytes in Chinese). */
 #define TR_DESCRIBE_MAX 336
 
 #define TR_BAR_MAX_WIDTH 1000
@@ -286,6 +296,8 @@ extern tr_status tr_shortest_decimal(double x, char digits[TR_SHORTEST_CAP],
 									 int *exp10, int *negative);
 
 extern tr_status tr_describe_growth(double cur, double base, int lang,
+									char *buf, size_t cap, size_t *len);
+extern tr_status tr_describe_change(double cur, double base, int lang,
 									char *buf, size_t cap, size_t *len);
 extern tr_status tr_bar(double value, double max, int width, char *buf,
 						size_t cap, size_t *len);

@@ -75,6 +75,10 @@ check_text(const char *file, int line, tr_status st, const char *want)
 	check_text(__FILE__, __LINE__, \
 			   tr_describe_growth((cur), (base), (lang), text, sizeof(text), \
 								  &textlen), (want))
+#define CHANGE(cur, base, lang, want) \
+	check_text(__FILE__, __LINE__, \
+			   tr_describe_change((cur), (base), (lang), text, sizeof(text), \
+								  &textlen), (want))
 #define BAR(value, max, width, want) \
 	check_text(__FILE__, __LINE__, \
 			   tr_bar((value), (max), (width), text, sizeof(text), &textlen), \
@@ -222,6 +226,22 @@ a_describe(const double *a, double *out)
 }
 
 static tr_status
+a_change(const double *a, double *out)
+{
+	char		buf[64];
+	size_t		len = 999;
+	tr_status	st;
+
+	buf[0] = 'x';
+	st = tr_describe_change(a[0], a[1], 1, buf, sizeof(buf), &len);
+	if (st == TR_OK)
+		*out = (double) len;
+	else
+		CHECK(buf[0] == '\0' && len == 999);
+	return st;
+}
+
+static tr_status
 a_bar(const double *a, double *out)
 {
 	char		buf[64];
@@ -265,6 +285,7 @@ static const fn_case fn_cases[] = {
 	{"round_half_even", a_round, 1, {24.05}},
 	{"shortest_decimal", a_shortest, 1, {24.05}},
 	{"describe_growth", a_describe, 2, {124.1, 100}},
+	{"describe_change", a_change, 2, {45.3, 45}},
 	{"bar", a_bar, 2, {50, 100}},
 };
 
@@ -1312,6 +1333,69 @@ test_describe_growth(void)
 	CHECK_STR(small, "new");
 }
 
+/* ---- describe_change ---- */
+
+static void
+test_describe_change(void)
+{
+	char		small[8];
+	size_t		len;
+
+	/* 开工率 45.0% -> 45.3%: the double difference is 0.29999999999999716 */
+	CHANGE(45.3, 45.0, 0, "提高0.3个百分点");
+	CHANGE(45.3, 45.0, 1, "up 0.3 points");
+	CHANGE(44.7, 45.0, 0, "下降0.3个百分点");
+	CHANGE(44.7, 45.0, 1, "down 0.3 points");
+	CHANGE(5.2, 5.2, 0, "持平");
+	CHANGE(5.2, 5.2, 1, "flat");
+	CHANGE(5.24, 5.2, 0, "持平");		/* 0.04 */
+	CHANGE(5.16, 5.2, 1, "flat");		/* -0.04: no "-0.0" */
+	/* always one decimal */
+	CHANGE(6, 5, 0, "提高1.0个百分点");
+	CHANGE(6, 5, 1, "up 1.0 points");
+	CHANGE(0, 100, 0, "下降100.0个百分点");
+	CHANGE(-1.8, -2.1, 1, "up 0.3 points");	/* a loss rate narrowed */
+	/*
+	 * Ties as printed: 5.25 - 5.2 is 0.05 in decimals (0.0499999999999998
+	 * as doubles), to even 0.0; 5.35 - 5.2 is 0.15 (0.1499999999999995),
+	 * to 0.2; 5.5 - 5.15 is 0.35 (0.3499999999999996), to 0.4; 96.3 -
+	 * 96.65 is -0.35 (-0.3500000000000085), to -0.4.
+	 */
+	CHANGE(5.25, 5.2, 0, "持平");
+	CHANGE(5.35, 5.2, 0, "提高0.2个百分点");
+	CHANGE(5.5, 5.15, 0, "提高0.4个百分点");
+	CHANGE(96.3, 96.65, 0, "下降0.4个百分点");
+	CHANGE(100.35, 100, 1, "up 0.4 points");
+	/* farther than the tolerance from a tie: to the side it lies on */
+	CHANGE(5.3499999999999, 5.0, 0, "提高0.3个百分点");
+
+	/* the longest text fits TR_DESCRIBE_MAX; a difference beyond the range */
+	CHECK_INT(tr_describe_change(DBL_MAX, 0, 0, text, sizeof(text), &textlen), TR_OK);
+	CHECK(textlen + 1 <= TR_DESCRIBE_MAX && textlen > 300);
+	CHECK_INT(tr_describe_change(-DBL_MAX, 0, 1, text, sizeof(text), &textlen), TR_OK);
+	CHECK(textlen + 1 <= TR_DESCRIBE_MAX && textlen > 300);
+	CHECK_INT(tr_describe_change(DBL_MAX, 0, 0, text, TR_DESCRIBE_MAX, &textlen), TR_OK);
+	CHECK_INT(tr_describe_change(DBL_MAX, -DBL_MAX, 0, text, sizeof(text), &textlen), TR_EOVERFLOW);
+	CHECK_STR(text, "");
+
+	/* status paths */
+	strcpy(text, "x");
+	CHECK_INT(tr_describe_change(1, 2, 2, text, sizeof(text), &textlen), TR_EARG);
+	CHECK_STR(text, "");
+	CHECK_INT(tr_describe_change(NAN, 2, 2, text, sizeof(text), &textlen), TR_ENAN);
+	CHECK_INT(tr_describe_change(1, -INFINITY, 0, text, sizeof(text), &textlen), TR_EINF);
+
+	/* buffers */
+	len = 0;
+	CHECK_INT(tr_describe_change(45.3, 45, 1, small, sizeof(small), &len), TR_EBUF);
+	CHECK_INT(len, strlen("up 0.3 points"));
+	CHECK_STR(small, "");
+	CHECK_INT(tr_describe_change(45, 45, 1, small, sizeof(small), &len), TR_OK);
+	CHECK_STR(small, "flat");
+	CHECK_INT(len, 4);
+	CHECK_INT(tr_describe_change(45, 45, 1, small, 4, NULL), TR_EBUF);
+}
+
 /* ---- bar ---- */
 
 static void
@@ -1408,6 +1492,7 @@ main(void)
 	test_round_half_even();
 	test_round_differential();
 	test_describe_growth();
+	test_describe_change();
 	test_bar();
 	return check_report("rates");
 }
