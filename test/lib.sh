@@ -6,7 +6,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 TRACKER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # PG_BIN may point at another PostgreSQL 15 installation (a relocated copy).
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-TRACKER_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-15-cron clang-14 libclang-rt-14-dev make gcc"
+TRACKER_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-15-cron clang-14 libclang-rt-14-dev make gcc python3"
 
 # Run a command as root: directly when we are root, else through sudo.
 as_root() {

@@ -31,7 +31,8 @@
  * 10^5, growth, attainment and contribution stay above 5e-12 at 2
  * decimals, 50 times the tolerance, and pace by months above 4e-13; pace
  * by days (D = 365 * target) could in principle come within 1.4e-14,
- * which takes a numerator below 13 out of 365 * 10^9.
+ * which takes a numerator below 13 out of 365 * 10^9. test/oracle checks
+ * 920,000 roundings of such results against exact decimal arithmetic.
  *
  * The tolerance applies while it is below 2^-10 of the unit rounded to,
  * that is while (100 + |x|) * 10^decimals <= 2^40 — every rate at 1 or 2
