@@ -674,16 +674,27 @@ spark_failure(ts_status st, char *buf, size_t cap)
 	return st;
 }
 
-/* Block 0..7 for v; halves keep max - min finite whatever the values. */
+/*
+ * Block 0..7 for v; halves keep max - min finite whatever the values. Two
+ * denormals that differ (5e-324 and 0) have equal halves, but then their
+ * plain difference is exact and no overflow is possible.
+ */
 static int
 spark_level(double v, double min, double max)
 {
+	double		span = max / 2 - min / 2;
+	double		off = v / 2 - min / 2;
 	double		x;
 
 	if (max == min)
 		return SPARK_FLAT_LEVEL;
-	x = floor((v / 2 - min / 2) / (max / 2 - min / 2) * 7.0 + 0.5);
-	if (x < 0.0)
+	if (!(span > 0.0))
+	{
+		span = max - min;
+		off = v - min;
+	}
+	x = floor(off / span * 7.0 + 0.5);
+	if (!(x > 0.0))
 		return 0;
 	if (x > 7.0)
 		return 7;

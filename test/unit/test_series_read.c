@@ -896,6 +896,16 @@ test_sparkline(void)
 	CHECK(line[0] == '\0');
 	CHECK_INT(spark("2022-01..02", "2022-03", sizeof line), TS_EGRAIN);
 	CHECK_INT(spark("2022-01", "2022-03-01", sizeof line), TS_EGRAIN);
+
+	/* Denormal levels whose halves are equal (5e-324 and -5e-324 halve to
+	 * 0 and -0): no 0 / 0 (the fuzzer found it); 0, in the middle, is
+	 * block 4 of 0..7. */
+	reset(TP_MONTH);
+	U("2022-01", 0.0);
+	U("2022-02", 5e-324);
+	U("2022-03", -5e-324);
+	CHECK_INT(spark("2022-01", "2022-03", sizeof line), TS_OK);
+	CHECK_STR(line, B5 B8 B1);
 	reset(TP_DAY);
 	U("2000-01-01", 1);
 	/* 2000-01-01 + 9999 days = 2027-05-18: 10000 units, the most. */
