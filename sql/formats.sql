@@ -61,3 +61,65 @@ SELECT t_data = '\x9b01000000020000000100000002000000070000009a99999999193840'
 FROM heap_page_items(get_raw_page('stored_league', 0));
 DROP TABLE stored_series, stored_league;
 DROP EXTENSION pageinspect;
+
+-- 3. Version 2 (0.2.0): only what version 1 cannot hold, a fact without
+-- a level or a ratio series, is written in it (layouts in
+-- src/core/series.h; test/unit/test_formats.c takes the same bytes
+-- apart).
+--  amount: version 2, grain 2 (month), kind 0, 3 facts: unit 24269
+--  (2022-06 = 12 * 2022 + 5) flags 0, 120; unit 24270 flags 6 (a rate, no
+--  level), +8.3; unit 24271 flags 4 (no level, no rate).
+--  ratio: version 2, grain 2, kind 1, 2 facts: 2022-06 flags 0, 98.4;
+--  2022-07 flags 2, 98.1 and +0.3 points.
+CREATE TEMP TABLE raw2 (name text, b bytea);
+INSERT INTO raw2 VALUES
+  ('amount', '\x02020000000003'
+             '00005ecd00405e000000000000'
+             '00005ece06402099999999999a'
+             '00005ecf04'),
+  ('ratio', '\x02020100000002'
+            '00005ecd00405899999999999a'
+            '00005ece0240588666666666663fd3333333333333');
+CREATE TEMP TABLE got2 (name text, s series);
+COPY raw2 TO :'binfile' (FORMAT binary);
+COPY got2 FROM :'binfile' (FORMAT binary);
+SELECT name, s, kind(s), yoy(s, '2022-07') AS jul_growth FROM got2 ORDER BY name;
+SELECT name, series_send(s) = (SELECT b FROM raw2 r WHERE r.name = g.name) AS sends_the_same_bytes
+FROM got2 g ORDER BY name;
+-- 0.1.0's series of section 1, sent in version 2 (as a client may), is
+-- stored and sent in version 1: 0.1.0's bytes.
+TRUNCATE raw;
+INSERT INTO raw VALUES ('\x02020000000002'
+                        '00005ec903406e00000000000040340000000000000000'
+                        '5eca004062c00000000000');
+TRUNCATE got;
+COPY raw TO :'binfile' (FORMAT binary);
+COPY got FROM :'binfile' (FORMAT binary);
+SELECT s, series_send(s) = '\x010200000002'
+                           '00005ec903406e00000000000040340000000000000000'
+                           '5eca004062c00000000000'::bytea AS sent_in_version_1 FROM got;
+-- Stored: header, version 2, grain 2, flags (0 amount, 1 ratio), n,
+-- padding; each fact: unit, year-to-date flag, rate flag, no-level flag
+-- (a padding byte in version 1), padding, value (0 without a level) and
+-- rate. A short varlena header: 0xab (85 bytes), 0x7b (61 bytes).
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pageinspect;
+RESET client_min_messages;
+CREATE TABLE stored_v2 (s series);
+INSERT INTO stored_v2 VALUES ('{2022-06: 120, 2022-07: NULL (+8.3%), 2022-08: NULL}');
+INSERT INTO stored_v2 VALUES ('{2022-06: 98.4, 2022-07: 98.1 (+0.3pp)}/ratio');
+INSERT INTO stored_v2 SELECT s FROM got;
+SELECT lp, t_data = CASE lp
+  WHEN 1 THEN '\xab020200000300000000000000cd5e0000000000000000000000005e'
+              '400000000000000000ce5e00000001010000000000000000009a9999'
+              '9999992040cf5e000000000100000000000000000000000000000000'
+              '00'::bytea
+  WHEN 2 THEN '\x7b020201000200000000000000cd5e0000000000009a999999999958'
+              '400000000000000000ce5e0000000100006666666666865840333333'
+              '333333d33f'::bytea
+  WHEN 3 THEN '\x7b010200000200000000000000c95e0000010100000000000000006e40'
+              '0000000000003440ca5e0000000000000000000000c06240'
+              '0000000000000000'::bytea END AS stored_as_expected
+FROM heap_page_items(get_raw_page('stored_v2', 0)) ORDER BY lp;
+DROP TABLE stored_v2;
+DROP EXTENSION pageinspect;

@@ -27,11 +27,12 @@ INSERT INTO obs VALUES ('c', '2022-01', 10, NULL), ('c', '2022-02', 20, NULL), (
 INSERT INTO obs SELECT 'd', u, extract(month FROM start_date(u)), NULL FROM periods('2022-H1'::period, 'month') u;
 -- Region e: project rows that add up. May: 50 at +25% (base 40) and 30 at
 -- +50% (base 20) → 80 over 60, +33.33%. June: 10 at +10% and 5 without a
--- rate → 15 without a rate. A row without a value is skipped.
+-- rate → 15 without a rate. A row with a rate and no value is a rate-only
+-- fact (July, +5%); a row with neither is skipped (August).
 INSERT INTO obs VALUES
   ('e', '2022-05', 50, 25), ('e', '2022-05', 30, 50),
   ('e', '2022-06', 10, 10), ('e', '2022-06', 5, NULL),
-  ('e', '2021-06', 12, NULL), ('e', '2022-07', NULL, 5);
+  ('e', '2021-06', 12, NULL), ('e', '2022-07', NULL, 5), ('e', '2022-08', NULL, NULL);
 -- Region f: a published rate that the levels contradict. May 2022 is
 -- published at +20% although 130 over May 2021's 100 would be +30% (the
 -- base was re-scoped, 按可比口径).
@@ -100,7 +101,7 @@ SELECT (SELECT ytd(s, '2022-04') FROM s WHERE region = 'c') AS c_ytd_apr,
 
 -- Rows that add up (region e): May 80 over implied bases 60 is +33.3333%;
 -- June has a row without a rate, so its base is 2021's June: 15 / 12 =
--- +25%; the row without a value was skipped (July is not a fact).
+-- +25%; July has a rate and no level: no value.
 SELECT value(s, '2022-05') AS may, base(s, '2022-05') AS may_base,
        round(yoy(s, '2022-05')::numeric, 4) AS may_yoy,
        value(s, '2022-06') AS june, yoy(s, '2022-06') AS june_yoy,

@@ -68,3 +68,40 @@ JOIN serial USING (region) WHERE pw.s = serial.s;
 RESET enable_hashagg;
 RESET max_parallel_workers_per_gather;
 RESET enable_partitionwise_aggregate;
+
+-- Facts without a level and ratio series through the same parallel plan
+-- (their partial states carry the flags and the kind). Every fifth
+-- region gets a rate-only row for each month of 2022, where it has a
+-- level too (a fact with neither); every seventh a rate-only row for each
+-- month of 2018, which it has not (a rate-only fact). The ratio series
+-- take each region's rows, one a period, with g as the change in points.
+CREATE TABLE mixed AS
+SELECT region, p, v, g FROM big
+UNION ALL SELECT region, m, NULL, 10 FROM generate_series(5, 60, 5) region,
+  periods('2022-01'::period, '2022-12'::period) m
+UNION ALL SELECT region, m, NULL, -3.5 FROM generate_series(7, 60, 7) region,
+  periods('2018-01'::period, '2018-12'::period) m;
+ANALYZE mixed;
+CREATE TEMP TABLE serial_mixed AS
+SELECT region, series(p, v, g) AS s, series(p, v, g, 'ratio') FILTER (WHERE v IS NOT NULL) AS r
+FROM mixed GROUP BY region;
+-- Region 35 (a multiple of 5 and 7): 12 rate-only facts in 2018, 12
+-- facts with neither level nor rate in 2022.
+SELECT count(*) FILTER (WHERE (u).value IS NULL AND (u).growth IS NOT NULL) AS rate_only,
+       count(*) FILTER (WHERE (u).value IS NULL AND (u).growth IS NULL) AS neither
+FROM (SELECT unnest(s) AS u FROM serial_mixed WHERE region = 35) x;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT region, series(p, v, g) FROM mixed GROUP BY region;
+SELECT count(*) FILTER (WHERE par.s = serial_mixed.s) AS amounts_equal,
+       count(*) FILTER (WHERE par.r = serial_mixed.r) AS ratios_equal
+FROM (SELECT region, series(p, v, g) AS s, series(p, v, g, 'ratio') FILTER (WHERE v IS NOT NULL) AS r
+      FROM mixed GROUP BY region) par
+JOIN serial_mixed USING (region);
+RESET enable_hashagg;
+RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;

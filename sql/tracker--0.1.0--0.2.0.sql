@@ -577,3 +577,41 @@ CREATE FUNCTION tracker.describe_change(cur pg_catalog.float8, base pg_catalog.f
     AS 'MODULE_PATHNAME', 'rate_describe_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.describe_change(pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
     'the published wording of the change of a ratio indicator (开工率, 利润率, 失业率) in percentage points, cur - base rounded half-even to one decimal: 提高0.3个百分点, 下降0.3个百分点, 持平 (zh) or up 0.3 points, down 0.3 points, flat (en)';
+
+-- ---- 8. Facts as published (30_series.sql) ----
+-- Facts with a level, a published rate, or both; amount and ratio series.
+-- The library reads and writes the stored and binary forms of 0.1.0
+-- unchanged (version 1) and only values that need it in version 2, so no
+-- stored value is rewritten here.
+COMMENT ON TYPE tracker.series IS
+    'one group''s facts as published: unit and year-to-date facts of one grain, each a level, a published rate, or both; amounts (rates in percent) or ratios (changes in points)';
+CREATE FUNCTION tracker.series_kind_sfunc(pg_catalog.internal, tracker.period, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+    RETURNS pg_catalog.internal
+    AS 'MODULE_PATHNAME', 'series_kind_sfunc' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.series_kind_sfunc(pg_catalog.internal, tracker.period, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+    'transition function of series(period, value, growth, kind)';
+COMMENT ON AGGREGATE tracker.series(tracker.period, pg_catalog.float8, pg_catalog.float8) IS
+    'the facts of a group as published, with published growth rates (NULL: none); a NULL value with a rate is a rate-only fact; implied bases add up';
+CREATE AGGREGATE tracker.series(p tracker.period, value pg_catalog.float8, growth pg_catalog.float8, kind pg_catalog.text) (
+    SFUNC = tracker.series_kind_sfunc, STYPE = pg_catalog.internal,
+    FINALFUNC = tracker.series_final, COMBINEFUNC = tracker.series_combine,
+    SERIALFUNC = tracker.series_serialize, DESERIALFUNC = tracker.series_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE tracker.series(tracker.period, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+    'the facts of a group as published, of kind amount (NULL: amount; as the three-argument form) or ratio (one row per period, growth the change in points)';
+COMMENT ON AGGREGATE tracker.rollup(tracker.series) IS
+    'the sum of amount series of one grain, period by period (districts to city); a period where an input has no level has neither level nor rate';
+COMMENT ON FUNCTION tracker.yoy(tracker.series, tracker.period) IS
+    'growth against the same period a year earlier in percent (同比), in points for a ratio series; the published rate where the period is a fact with one';
+COMMENT ON FUNCTION tracker.mom(tracker.series, tracker.period) IS
+    'growth against the preceding period of the same length in percent (环比), in points for a ratio series';
+COMMENT ON FUNCTION tracker.avg_growth(tracker.series, tracker.period, pg_catalog.int4) IS
+    'geometric mean of the yearly comparable rates of p over years years, in percent (两年平均增长); the level ratio where a rate is missing; NULL for a ratio series';
+CREATE FUNCTION tracker.kind(s tracker.series) RETURNS pg_catalog.text
+    AS 'MODULE_PATHNAME', 'series_kind' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.kind(tracker.series) IS
+    'amount (levels add up, rates in percent) or ratio (never added, changes in points)';
+COMMENT ON FUNCTION tracker.resample(tracker.series, pg_catalog.text) IS
+    'the series at a coarser grain: each derivable unit and year-to-date value, with rates where published; for a ratio series only the facts that are exactly such a period';
+COMMENT ON FUNCTION tracker.unnest(tracker.series) IS
+    'the facts of the series: period, value (NULL if no level was published), published growth (NULL if none; points for a ratio series), and whether it is year-to-date';

@@ -1,6 +1,7 @@
 /*
  * series.c — tracker.series: text and binary I/O, equality and hashing,
- * and the series(p, value [, growth]) and rollup(series) aggregates.
+ * and the series(p, value [, growth [, kind]]) and rollup(series)
+ * aggregates.
  */
 #include "series_type.h"
 
@@ -31,6 +32,34 @@ series_builder_init(ts_builder *b, MemoryContext cxt)
 	ts_builder_init(b, &a);
 }
 
+/*
+ * The header of a series of that kind and those facts: version 1 when it
+ * can hold them, so that every series 0.1.0 could store is still stored
+ * in the same bytes (and equal to a value stored then); else version 2.
+ */
+static void
+series_set_header(SeriesData *s, tp_grain grain, ts_kind kind, int32 n)
+{
+	ts_view		v;
+
+	v.grain = grain;
+	v.kind = kind;
+	v.n = n;
+	v.facts = s->facts;
+	s->grain = (uint8) grain;
+	s->n = n;
+	if (ts_fits_version1(&v))
+	{
+		s->version = SERIES_VERSION_1;
+		s->flags = 0;
+	}
+	else
+	{
+		s->version = SERIES_VERSION_2;
+		s->flags = kind == TS_RATIO ? SERIES_FLAG_RATIO : 0;
+	}
+}
+
 SeriesData *
 series_from_builder(const ts_builder *b)
 {
@@ -40,10 +69,8 @@ series_from_builder(const ts_builder *b)
 		return NULL;
 	s = palloc0(SERIES_SIZE(b->count));
 	SET_VARSIZE(s, SERIES_SIZE(b->count));
-	s->version = SERIES_VERSION;
-	s->grain = (uint8) b->grain;
-	s->n = (int32) b->count;
 	ts_builder_flatten(b, s->facts);
+	series_set_header(s, (tp_grain) b->grain, b->kind, (int32) b->count);
 	return s;
 }
 
@@ -67,6 +94,24 @@ series_build_error(ts_status st, const ts_builder *b, tp_period p)
 					 errdetail("A series holds units of its grain and cumulative spans "
 							   "from the first unit of a year, such as 2022-01..07."),
 					 errhint("Split other spans into their units.")));
+			break;
+		case TS_EKIND:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot combine series of kinds amount and ratio"),
+					 errdetail("A series holds facts of one kind.")));
+			break;
+		case TS_ERATIO:
+			if (p == SERIES_NO_PERIOD)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("ratios cannot be added")));
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("period %s is given twice in a ratio series",
+							tracker_period_text(p)),
+					 errdetail("Ratios cannot be added: a ratio series holds one fact per period."),
+					 errhint("Aggregate each region's ratio on its own, or publish the ratio of the sums.")));
 			break;
 		case TS_ENONFINITE:
 			/* inputs are finite here (series_row_error sorts out rows) */
@@ -127,10 +172,17 @@ series_row_error(ts_status st, const ts_builder *b, tp_period p,
 void
 series_version_error(const SeriesData *s)
 {
+	if (s->version == SERIES_VERSION_1 || s->version == SERIES_VERSION_2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("tracker.series value of format version %d has unknown flags %d",
+						(int) s->version, (int) s->flags),
+				 errhint("Update the tracker library to the release that wrote the value.")));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("tracker.series value of unknown format version %d", (int) s->version),
-			 errdetail("This release reads version %d.", SERIES_VERSION),
+			 errdetail("This release reads versions %d and %d.",
+					   SERIES_VERSION_1, SERIES_VERSION_2),
 			 errhint("Update the tracker library to the release that wrote the value.")));
 }
 
@@ -168,6 +220,27 @@ series_in(PG_FUNCTION_ARGS)
 						input_part(str, e.item_pos, e.item_len)),
 				 errdetail("The base value / (1 + rate/100) a rate implies must lie "
 						   "within the range of float8.")));
+	if (st == TS_EUNIT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "tracker.series", str),
+				 b.kind == TS_RATIO
+				 ? errdetail("The changes of a ratio series are in percentage points (pp); "
+							 "period %s has one in \"%s\".",
+							 input_part(str, e.item_pos, e.item_len),
+							 input_part(str, e.pos, e.len))
+				 : errdetail("The rates of an amount series are in percent (%%); "
+							 "period %s has one in \"%s\".",
+							 input_part(str, e.item_pos, e.item_len),
+							 input_part(str, e.pos, e.len)),
+				 errhint("Write {2022-07: 98.1 (+0.3pp)}/ratio for a ratio and its change in points, "
+						 "{2022-07: 1234.5 (+12.3%%)} for an amount and its rate.")));
+	if (st == TS_EKIND)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "tracker.series", str),
+				 errdetail("The kind after / must be amount or ratio, not \"%s\".",
+						   input_part(str, e.pos, e.len))));
 	if (st != TS_OK || b.count == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -237,9 +310,8 @@ series_decode(const uint8_t *data, size_t len)
 	SET_VARSIZE(s, SERIES_SIZE(n));
 	if (ts_decode(data, len, &grain, s->facts, &n) != TS_OK)
 		return NULL;
-	s->version = SERIES_VERSION;
-	s->grain = (uint8) grain;
-	s->n = n;
+	/* stored in version 1 whenever it can be, whichever version was sent */
+	series_set_header(s, grain, ts_decoded_kind(data, len), n);
 	return s;
 }
 
@@ -309,35 +381,87 @@ new_state(MemoryContext aggcxt)
 }
 
 /*
- * series(p, value [, growth]): rows without a period or a value are
- * skipped; a NULL growth means "no published rate" and keeps the row.
+ * One row of series(p, value [, growth [, kind]]): a row without a period,
+ * or with neither a value nor a growth, is skipped; a NULL growth means
+ * "no published rate" and a NULL value "no published level", and either
+ * alone keeps the row.
  */
-PG_FUNCTION_INFO_V1(series_sfunc);
-Datum
-series_sfunc(PG_FUNCTION_ARGS)
+static Datum
+series_row(FunctionCallInfo fcinfo, ts_builder *b, int kind)
 {
-	ts_builder *b = PG_ARGISNULL(0) ? NULL : (ts_builder *) PG_GETARG_POINTER(0);
-	bool		has_growth;
+	int			flags = 0;
+	double		value = 0.0;
+	double		growth = 0.0;
 	tp_period	p;
 	ts_status	st;
 
-	if (unlikely(PG_ARGISNULL(1) || PG_ARGISNULL(2)))
+	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
+	{
+		flags = TS_ROW_GROWTH;
+		growth = PG_GETARG_FLOAT8(3);
+	}
+	if (unlikely(PG_ARGISNULL(1) || (PG_ARGISNULL(2) && flags == 0)))
 	{
 		if (b == NULL)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(b);
 	}
+	if (PG_ARGISNULL(2))
+		flags |= TS_ROW_NO_VALUE;
+	else
+		value = PG_GETARG_FLOAT8(2);
 	/* Only an aggregate can hand us a state, so check the context once. */
 	if (unlikely(b == NULL))
 		b = new_state(tracker_aggregate_context(fcinfo, "series_sfunc"));
 	p = PG_GETARG_PERIOD(1);
-	has_growth = PG_NARGS() > 3 && !PG_ARGISNULL(3);
-	st = ts_builder_add(b, p, PG_GETARG_FLOAT8(2), has_growth,
-						has_growth ? PG_GETARG_FLOAT8(3) : 0.0);
+	if (kind >= 0 && unlikely(ts_builder_set_kind(b, (ts_kind) kind) != TS_OK))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("period %s is of kind %s, but the series has kind %s",
+						tracker_period_text(p), ts_kind_name((ts_kind) kind),
+						ts_kind_name(b->kind)),
+				 errdetail("A series holds facts of one kind.")));
+	st = ts_builder_add(b, p, value, flags, growth);
 	if (unlikely(st != TS_OK))
-		series_row_error(st, b, p, PG_GETARG_FLOAT8(2), has_growth,
-						 has_growth ? PG_GETARG_FLOAT8(3) : 0.0);
+		series_row_error(st, b, p, value, (flags & TS_ROW_GROWTH) != 0, growth);
 	PG_RETURN_POINTER(b);
+}
+
+PG_FUNCTION_INFO_V1(series_sfunc);
+Datum
+series_sfunc(PG_FUNCTION_ARGS)
+{
+	return series_row(fcinfo, PG_ARGISNULL(0) ? NULL : (ts_builder *) PG_GETARG_POINTER(0), -1);
+}
+
+/* The kind argument of series(p, value, growth, kind): NULL is amount. */
+static ts_kind
+kind_arg(FunctionCallInfo fcinfo, int argno)
+{
+	text	   *t;
+	ts_kind		kind;
+
+	if (PG_ARGISNULL(argno))
+		return TS_AMOUNT;
+	t = PG_GETARG_TEXT_PP(argno);
+	if (ts_parse_kind(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &kind) != TS_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("kind must be amount or ratio, not \"%s\"", text_to_cstring(t)),
+				 errdetail("An amount adds up and has rates in percent; a ratio "
+						   "(开工率, 失业率) never adds up and has changes in points.")));
+	return kind;
+}
+
+/* series(p, value, growth, kind): the same rows, of the given kind. */
+PG_FUNCTION_INFO_V1(series_kind_sfunc);
+Datum
+series_kind_sfunc(PG_FUNCTION_ARGS)
+{
+	ts_kind		kind = kind_arg(fcinfo, 4);
+
+	return series_row(fcinfo, PG_ARGISNULL(0) ? NULL : (ts_builder *) PG_GETARG_POINTER(0),
+					  (int) kind);
 }
 
 PG_FUNCTION_INFO_V1(series_rollup_sfunc);
@@ -361,6 +485,12 @@ series_rollup_sfunc(PG_FUNCTION_ARGS)
 		b = new_state(aggcxt);
 	s = PG_GETARG_SERIES(1);
 	v = series_view(s);
+	if (v.kind == TS_RATIO)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot roll up a ratio series"),
+				 errdetail("Ratios such as 开工率 or 失业率 cannot be added across regions."),
+				 errhint("Aggregate the parts the ratio is made of, and divide.")));
 	if (b->grain >= 0 && b->grain != (int) v.grain)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -1,6 +1,6 @@
 /*
  * series_access.c — reading a tracker.series: value, base, yoy, mom, ytd,
- * ytd_yoy, avg_growth, first, last, sparkline, unnest and resample.
+ * ytd_yoy, avg_growth, kind, first, last, sparkline, unnest and resample.
  */
 #include "series_type.h"
 
@@ -120,6 +120,16 @@ series_avg_growth(PG_FUNCTION_ARGS)
 	PG_RETURN_NULL();
 }
 
+PG_FUNCTION_INFO_V1(series_kind);
+Datum
+series_kind(PG_FUNCTION_ARGS)
+{
+	SeriesData *s = PG_GETARG_SERIES(0);
+	ts_view		v = series_view(s);
+
+	PG_RETURN_TEXT_P(cstring_to_text(ts_kind_name(v.kind)));
+}
+
 PG_FUNCTION_INFO_V1(series_first);
 Datum
 series_first(PG_FUNCTION_ARGS)
@@ -234,7 +244,7 @@ series_unnest(PG_FUNCTION_ARGS)
 	{
 		const ts_fact *f = &s->facts[fctx->call_cntr];
 		Datum		values[4];
-		bool		nulls[4] = {false, false, !f->has_growth, false};
+		bool		nulls[4] = {false, f->no_value != 0, !f->has_growth, false};
 
 		values[0] = PeriodGetDatum(ts_fact_period((tp_grain) s->grain, f));
 		values[1] = Float8GetDatum(f->value);

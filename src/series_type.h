@@ -9,7 +9,15 @@
 
 #include "series.h"
 
-#define SERIES_VERSION 1
+/*
+ * Stored versions. 1: an amount series whose every fact has a level, the
+ * only kind 0.1.0 knew; such a series is still stored in version 1, byte
+ * for byte as then. 2: the same layout, with the kind in flags and facts
+ * that may lack a level (ts_fact.no_value, a padding byte in version 1).
+ */
+#define SERIES_VERSION_1 1
+#define SERIES_VERSION_2 2
+#define SERIES_FLAG_RATIO 1		/* version 2: a ratio series */
 
 /*
  * A flat series in a varlena: a 16-byte header, then the facts, 8-byte
@@ -21,7 +29,7 @@ typedef struct SeriesData
 	int32		vl_len_;
 	uint8		version;
 	uint8		grain;
-	uint16		flags;			/* 0 */
+	uint16		flags;			/* version 1: 0; version 2: SERIES_FLAG_* */
 	int32		n;
 	int32		pad;			/* 0 */
 	ts_fact		facts[FLEXIBLE_ARRAY_MEMBER];
@@ -41,7 +49,11 @@ series_view(const SeriesData *s)
 {
 	ts_view		v;
 
-	if (unlikely(s->version != SERIES_VERSION))
+	if (likely(s->version == SERIES_VERSION_1 && s->flags == 0))
+		v.kind = TS_AMOUNT;
+	else if (s->version == SERIES_VERSION_2 && (s->flags & ~SERIES_FLAG_RATIO) == 0)
+		v.kind = (s->flags & SERIES_FLAG_RATIO) ? TS_RATIO : TS_AMOUNT;
+	else
 		series_version_error(s);
 
 	v.grain = (tp_grain) s->grain;

@@ -23,7 +23,7 @@ CREATE TYPE tracker.series (
     STORAGE = extended
 );
 COMMENT ON TYPE tracker.series IS
-    'one group''s facts as published: unit and year-to-date values of one grain, with published growth rates';
+    'one group''s facts as published: unit and year-to-date facts of one grain, each a level, a published rate, or both; amounts (rates in percent) or ratios (changes in points)';
 COMMENT ON FUNCTION tracker.series_in(pg_catalog.cstring) IS 'text input of tracker.series';
 COMMENT ON FUNCTION tracker.series_out(tracker.series) IS 'text output of tracker.series';
 COMMENT ON FUNCTION tracker.series_recv(pg_catalog.internal) IS 'binary input of tracker.series';
@@ -67,6 +67,9 @@ CREATE FUNCTION tracker.series_sfunc(pg_catalog.internal, tracker.period, pg_cat
 CREATE FUNCTION tracker.series_sfunc(pg_catalog.internal, tracker.period, pg_catalog.float8, pg_catalog.float8)
     RETURNS pg_catalog.internal
     AS 'MODULE_PATHNAME', 'series_sfunc' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION tracker.series_kind_sfunc(pg_catalog.internal, tracker.period, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+    RETURNS pg_catalog.internal
+    AS 'MODULE_PATHNAME', 'series_kind_sfunc' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION tracker.series_rollup_sfunc(pg_catalog.internal, tracker.series)
     RETURNS pg_catalog.internal
     AS 'MODULE_PATHNAME', 'series_rollup_sfunc' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -82,6 +85,8 @@ COMMENT ON FUNCTION tracker.series_sfunc(pg_catalog.internal, tracker.period, pg
     'transition function of series(period, value)';
 COMMENT ON FUNCTION tracker.series_sfunc(pg_catalog.internal, tracker.period, pg_catalog.float8, pg_catalog.float8) IS
     'transition function of series(period, value, growth)';
+COMMENT ON FUNCTION tracker.series_kind_sfunc(pg_catalog.internal, tracker.period, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+    'transition function of series(period, value, growth, kind)';
 COMMENT ON FUNCTION tracker.series_rollup_sfunc(pg_catalog.internal, tracker.series) IS
     'transition function of rollup(series)';
 COMMENT ON FUNCTION tracker.series_final(pg_catalog.internal) IS 'final function of the series aggregates';
@@ -104,14 +109,21 @@ CREATE AGGREGATE tracker.series(p tracker.period, value pg_catalog.float8, growt
     SERIALFUNC = tracker.series_serialize, DESERIALFUNC = tracker.series_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE tracker.series(tracker.period, pg_catalog.float8, pg_catalog.float8) IS
-    'the facts of a group as published, with published growth rates (NULL: none); implied bases add up';
+    'the facts of a group as published, with published growth rates (NULL: none); a NULL value with a rate is a rate-only fact; implied bases add up';
+CREATE AGGREGATE tracker.series(p tracker.period, value pg_catalog.float8, growth pg_catalog.float8, kind pg_catalog.text) (
+    SFUNC = tracker.series_kind_sfunc, STYPE = pg_catalog.internal,
+    FINALFUNC = tracker.series_final, COMBINEFUNC = tracker.series_combine,
+    SERIALFUNC = tracker.series_serialize, DESERIALFUNC = tracker.series_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE tracker.series(tracker.period, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+    'the facts of a group as published, of kind amount (NULL: amount; as the three-argument form) or ratio (one row per period, growth the change in points)';
 CREATE AGGREGATE tracker.rollup(tracker.series) (
     SFUNC = tracker.series_rollup_sfunc, STYPE = pg_catalog.internal,
     FINALFUNC = tracker.series_final, COMBINEFUNC = tracker.series_combine,
     SERIALFUNC = tracker.series_serialize, DESERIALFUNC = tracker.series_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE tracker.rollup(tracker.series) IS
-    'the sum of series of one grain, period by period (districts to city)';
+    'the sum of amount series of one grain, period by period (districts to city); a period where an input has no level has neither level nor rate';
 
 -- Reading
 
@@ -126,11 +138,11 @@ COMMENT ON FUNCTION tracker.base(tracker.series, tracker.period) IS
 CREATE FUNCTION tracker.yoy(s tracker.series, p tracker.period) RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'series_yoy' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.yoy(tracker.series, tracker.period) IS
-    'growth against the same period a year earlier in percent (同比); the published rate where the period is a fact with one';
+    'growth against the same period a year earlier in percent (同比), in points for a ratio series; the published rate where the period is a fact with one';
 CREATE FUNCTION tracker.mom(s tracker.series, p tracker.period) RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'series_mom' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.mom(tracker.series, tracker.period) IS
-    'growth against the preceding period of the same length in percent (环比)';
+    'growth against the preceding period of the same length in percent (环比), in points for a ratio series';
 CREATE FUNCTION tracker.ytd(s tracker.series, p tracker.period) RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'series_ytd' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.ytd(tracker.series, tracker.period) IS
@@ -143,7 +155,11 @@ CREATE FUNCTION tracker.avg_growth(s tracker.series, p tracker.period, years pg_
     RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'series_avg_growth' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.avg_growth(tracker.series, tracker.period, pg_catalog.int4) IS
-    'geometric mean of the yearly comparable rates of p over years years, in percent (两年平均增长)';
+    'geometric mean of the yearly comparable rates of p over years years, in percent (两年平均增长); the level ratio where a rate is missing; NULL for a ratio series';
+CREATE FUNCTION tracker.kind(s tracker.series) RETURNS pg_catalog.text
+    AS 'MODULE_PATHNAME', 'series_kind' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker.kind(tracker.series) IS
+    'amount (levels add up, rates in percent) or ratio (never added, changes in points)';
 CREATE FUNCTION tracker.first(s tracker.series) RETURNS tracker.period
     AS 'MODULE_PATHNAME', 'series_first' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.first(tracker.series) IS 'the first unit any fact of the series covers';
@@ -162,10 +178,10 @@ COMMENT ON FUNCTION tracker.sparkline(tracker.series, tracker.period, tracker.pe
 CREATE FUNCTION tracker.resample(s tracker.series, grain pg_catalog.text) RETURNS tracker.series
     AS 'MODULE_PATHNAME', 'series_resample' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tracker.resample(tracker.series, pg_catalog.text) IS
-    'the series at a coarser grain: each derivable unit and year-to-date value, with rates where published';
+    'the series at a coarser grain: each derivable unit and year-to-date value, with rates where published; for a ratio series only the facts that are exactly such a period';
 CREATE FUNCTION tracker.unnest(s tracker.series,
     OUT period tracker.period, OUT value pg_catalog.float8, OUT growth pg_catalog.float8,
     OUT cumulative pg_catalog.bool) RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'series_unnest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 24;
 COMMENT ON FUNCTION tracker.unnest(tracker.series) IS
-    'the facts of the series: period, value, published growth (NULL if none), and whether it is year-to-date';
+    'the facts of the series: period, value (NULL if no level was published), published growth (NULL if none; points for a ratio series), and whether it is year-to-date';

@@ -12,6 +12,12 @@
  * Facts are found by binary search; a year-to-date walk then steps back
  * through neighbouring array slots, since the facts of consecutive units
  * sit next to each other. Nothing here allocates.
+ *
+ * A fact without a level is, for every derivation of a level, a fact
+ * that is not there: the level may still come from other facts (July
+ * from 1-7月 and 1-6月). Its published rate is read only where the
+ * period asked for is exactly that fact. A ratio series derives nothing:
+ * each reading is the fact that is exactly the period.
  */
 #include "series.h"
 #include "rates.h"
@@ -286,15 +292,17 @@ ytd_through(const ts_view *s, int64_t first, int64_t u, amount *out)
 	{
 		if (i >= 0 && s->facts[i].unit == j && s->facts[i].cumulative)
 		{
-			if (j > first)
+			if (j > first && !s->facts[i].no_value)
 			{
 				amount_add_fact(&acc, &s->facts[i]);
 				break;
 			}
-			/* Malformed (the decoder rejects it): the unit fact stands. */
+			/* No level, or malformed (a cumulative fact on the year's
+			 * first unit, which the decoder rejects): the unit fact and
+			 * those before it must stand in. */
 			i--;
 		}
-		if (i < 0 || s->facts[i].unit != j)
+		if (i < 0 || s->facts[i].unit != j || s->facts[i].no_value)
 			return TS_NULL;
 		amount_add_fact(&acc, &s->facts[i]);
 		i--;
@@ -313,12 +321,12 @@ unit_amount(const ts_view *s, int64_t first, int64_t u, amount *out)
 	int32_t		i = find_fact(s, u, 0);
 	amount		before;
 
-	if (i >= 0)
+	if (i >= 0 && !s->facts[i].no_value)
 	{
 		amount_of_fact(&s->facts[i], out);
 		return TS_OK;
 	}
-	if (u > first && (i = find_fact(s, u, 1)) >= 0 &&
+	if (u > first && (i = find_fact(s, u, 1)) >= 0 && !s->facts[i].no_value &&
 		ytd_through(s, first, u - 1, &before) == TS_OK)
 	{
 		amount_of_fact(&s->facts[i], out);
@@ -428,15 +436,42 @@ growth_status(double cur, double base, double *out)
 	}
 }
 
+/* A difference of levels in points (a ratio's change), or why not. */
+static ts_status
+points_status(double cur, double before, double *out)
+{
+	double		d = cur - before;
+
+	if (!isfinite(d))
+		return TS_ENONFINITE;
+	*out = d + 0.0;
+	return TS_OK;
+}
+
 /* ---- value, base and growth ---- */
+
+/* A ratio's level of units a..b: the fact that is exactly a..b. */
+static ts_status
+ratio_value(const ts_view *s, int64_t a, int64_t b, double *out)
+{
+	int32_t		i = exact_fact(s, a, b);
+
+	if (i < 0 || s->facts[i].no_value)
+		return TS_NULL;
+	*out = s->facts[i].value;
+	return TS_OK;
+}
 
 /* The value of units a..b. */
 static ts_status
 run_value(const ts_view *s, int64_t a, int64_t b, double *out)
 {
 	amount		x;
-	ts_status	st = run_amount(s, a, b, &x);
+	ts_status	st;
 
+	if (s->kind == TS_RATIO)
+		return ratio_value(s, a, b, out);
+	st = run_amount(s, a, b, &x);
 	if (st == TS_OK)
 		*out = x.value;
 	return st;
@@ -509,17 +544,88 @@ ts_read(const ts_view *s, tp_period p, ts_reading *out)
 	return TS_OK;
 }
 
+/*
+ * A ratio: the fact that is exactly the period, the one a year before as
+ * the base, and the published change, else the difference in points.
+ */
+static void
+read_ratio(const ts_view *s, const ts_run *run, ts_reading *out)
+{
+	int32_t		i = exact_fact(s, run->a, run->b);
+
+	out->value_status = ratio_value(s, run->a, run->b, &out->value);
+	out->base_status = year_ago_value(s, run, &out->base);
+	if (i >= 0 && s->facts[i].has_growth)
+	{
+		out->growth_status = TS_OK;
+		out->growth = s->facts[i].growth;
+	}
+	else if (out->value_status != TS_OK)
+		out->growth_status = out->value_status;
+	else if (out->base_status != TS_OK)
+		out->growth_status = out->base_status;
+	else
+		out->growth_status = points_status(out->value, out->base, &out->growth);
+	if (out->value_status != TS_OK)
+		out->value = 0.0;
+	if (out->base_status != TS_OK)
+		out->base = 0.0;
+	if (out->growth_status != TS_OK)
+		out->growth = 0.0;
+}
+
+/*
+ * An amount whose period is exactly a fact with a published rate but no
+ * level: the rate as published, and the comparable base it implies on
+ * the value, where other facts give a value (July from 1-7月 and 1-6月),
+ * so that value, base and rate agree. Never the year-ago level: the rate
+ * was published against a base that may have been re-scoped.
+ */
+static void
+read_rate_only(const ts_fact *f, ts_status value_status, double value,
+			   ts_reading *out)
+{
+	double		base;
+
+	out->growth_status = TS_OK;
+	out->growth = f->growth;
+	out->value_status = value_status;
+	if (value_status == TS_OK)
+		out->value = value;
+	if (value_status != TS_OK)
+		out->base_status = value_status;
+	else
+	{
+		base = value / (1.0 + f->growth / 100.0);
+		/* as for a fact with both: a base <= 0 or beyond range is none */
+		out->base_status = isfinite(base) && base > 0.0 ? TS_OK : TS_NULL;
+		if (out->base_status == TS_OK)
+			out->base = base;
+	}
+}
+
 void
 ts_read_run(const ts_view *s, const ts_run *run, ts_reading *out)
 {
 	int32_t		i;
-	amount		x;
+	amount		x = amount_zero;
 	double		ago = 0.0;
 	ts_status	ago_status = TS_NULL;
 	ts_status	st;
 
 	memset(out, 0, sizeof *out);
+	if (s->kind == TS_RATIO)
+	{
+		read_ratio(s, run, out);
+		return;
+	}
 	st = run_amount(s, run->a, run->b, &x);
+	i = exact_fact(s, run->a, run->b);
+	if (i >= 0 && s->facts[i].no_value && s->facts[i].has_growth)
+	{
+		read_rate_only(&s->facts[i], st, x.value, out);
+		return;
+	}
 	out->value_status = st;
 	if (st == TS_OK)
 		out->value = x.value;
@@ -541,7 +647,7 @@ ts_read_run(const ts_view *s, const ts_run *run, ts_reading *out)
 	/* The growth: a published rate is authoritative (可比口径) and never
 	 * recomputed; else value over base (the year-ago value was read
 	 * above whenever it is needed here). */
-	if ((i = exact_fact(s, run->a, run->b)) >= 0 && s->facts[i].has_growth)
+	if (i >= 0 && s->facts[i].has_growth)
 	{
 		out->growth_status = TS_OK;
 		out->growth = s->facts[i].growth;
@@ -572,7 +678,55 @@ ts_mom(const ts_view *s, tp_period p, double *out)
 		return TS_NULL;
 	if ((st = ts_value(s, q, &before)) != TS_OK)
 		return st;
+	if (s->kind == TS_RATIO)
+		return points_status(cur, before, out);
 	return growth_status(cur, before, out);
+}
+
+/* (mant * 2^bexp)^(1/years) - 1, in percent: the root taken on the
+ * mantissa and the exponent apart, so that no factor overflows. */
+static ts_status
+mean_rate(double mant, long bexp, int years, double *out)
+{
+	double		r;
+
+	if (!(mant > 0.0))
+		return TS_NULL;
+	r = (pow(mant, 1.0 / years) *
+		 pow(2.0, (double) bexp / years) - 1.0) * 100.0;
+	if (!isfinite(r))
+		return TS_ENONFINITE;
+	*out = r + 0.0;
+	return TS_OK;
+}
+
+/*
+ * The fallback of avg_growth: the ratio of the levels of p and of p
+ * `years` years before, where a yearly rate is missing (a year with a
+ * level of 0 has no rate, but the years around it do have levels).
+ */
+static ts_status
+level_ratio_rate(const ts_view *s, tp_period p, int years, double *out)
+{
+	tp_period	q;
+	double		cur;
+	double		ago;
+	int			ec;
+	int			ea;
+	double		mc;
+	double		ma;
+	ts_status	st;
+
+	if (tp_year_ago(p, years, &q) != TP_OK)
+		return TS_NULL;
+	if ((st = ts_value(s, p, &cur)) != TS_OK || (st = ts_value(s, q, &ago)) != TS_OK)
+		return st;
+	/* a base <= 0 has no growth, as for growth() */
+	if (!(ago > 0.0) || !(cur > 0.0))
+		return TS_NULL;
+	mc = frexp(cur, &ec);
+	ma = frexp(ago, &ea);
+	return mean_rate(mc / ma, (long) ec - ea, years, out);
 }
 
 /*
@@ -585,11 +739,13 @@ ts_avg_growth(const ts_view *s, tp_period p, int years, double *out)
 {
 	double		mant = 1.0;
 	long		bexp = 0;
-	double		r;
 	int			k;
 
 	if (years < 1)
 		return TS_EARG;
+	/* Changes in points do not compound: no bulletin averages them so. */
+	if (s->kind == TS_RATIO)
+		return TS_NULL;
 	for (k = 0; k < years; k++)
 	{
 		tp_period	q;
@@ -599,19 +755,15 @@ ts_avg_growth(const ts_view *s, tp_period p, int years, double *out)
 
 		if (tp_year_ago(p, k, &q) != TP_OK)
 			return TS_NULL;
-		if ((st = ts_yoy(s, q, &g)) != TS_OK)
+		st = ts_yoy(s, q, &g);
+		if (st == TS_NULL)
+			return level_ratio_rate(s, p, years, out);
+		if (st != TS_OK)
 			return st;
 		mant = frexp(mant * (1.0 + g / 100.0), &e);
 		bexp += e;
 	}
-	if (!(mant > 0.0))
-		return TS_NULL;
-	r = (pow(mant, 1.0 / years) *
-		 pow(2.0, (double) bexp / years) - 1.0) * 100.0;
-	if (!isfinite(r))
-		return TS_ENONFINITE;
-	*out = r + 0.0;
-	return TS_OK;
+	return mean_rate(mant, bexp, years, out);
 }
 
 /* ---- extent ---- */
@@ -674,16 +826,27 @@ spark_failure(ts_status st, char *buf, size_t cap)
 	return st;
 }
 
-/* Block 0..7 for v; halves keep max - min finite whatever the values. */
+/*
+ * Block 0..7 for v; halves keep max - min finite whatever the values. Two
+ * denormals that differ (5e-324 and 0) have equal halves, but then their
+ * plain difference is exact and no overflow is possible.
+ */
 static int
 spark_level(double v, double min, double max)
 {
+	double		span = max / 2 - min / 2;
+	double		off = v / 2 - min / 2;
 	double		x;
 
 	if (max == min)
 		return SPARK_FLAT_LEVEL;
-	x = floor((v / 2 - min / 2) / (max / 2 - min / 2) * 7.0 + 0.5);
-	if (x < 0.0)
+	if (!(span > 0.0))
+	{
+		span = max - min;
+		off = v - min;
+	}
+	x = floor(off / span * 7.0 + 0.5);
+	if (!(x > 0.0))
 		return 0;
 	if (x > 7.0)
 		return 7;
@@ -713,8 +876,8 @@ ts_sparkline(const ts_view *s, tp_period from, tp_period to, char *buf,
 	/* Two passes rather than a buffer of values: the scale comes first. */
 	for (u = f; u <= t; u++)
 	{
-		amount		x;
-		ts_status	st = run_amount(s, u, u, &x);
+		double		x;
+		ts_status	st = run_value(s, u, u, &x);
 
 		if (st == TS_NULL)
 		{
@@ -724,10 +887,10 @@ ts_sparkline(const ts_view *s, tp_period from, tp_period to, char *buf,
 		if (st != TS_OK)
 			return spark_failure(st, buf, cap);
 		need += SPARK_BLOCK_BYTES;
-		if (!seen || x.value < min)
-			min = x.value;
-		if (!seen || x.value > max)
-			max = x.value;
+		if (!seen || x < min)
+			min = x;
+		if (!seen || x > max)
+			max = x;
 		seen = 1;
 	}
 	if (len != NULL)
@@ -736,13 +899,13 @@ ts_sparkline(const ts_view *s, tp_period from, tp_period to, char *buf,
 		return spark_failure(TS_EBUF, buf, cap);
 	for (u = f; u <= t; u++)
 	{
-		amount		x;
+		double		x;
 
-		if (run_amount(s, u, u, &x) != TS_OK)
+		if (run_value(s, u, u, &x) != TS_OK)
 			buf[pos++] = ' ';
 		else
 		{
-			memcpy(buf + pos, spark_blocks[spark_level(x.value, min, max)],
+			memcpy(buf + pos, spark_blocks[spark_level(x, min, max)],
 				   SPARK_BLOCK_BYTES);
 			pos += SPARK_BLOCK_BYTES;
 		}
@@ -758,7 +921,9 @@ ts_sparkline(const ts_view *s, tp_period from, tp_period to, char *buf,
  * Its rate: the published one when p is exactly a fact with a rate; else
  * one computed from bases implied by published rates. A base from last
  * year's values is left out: the result would then claim a published,
- * comparable rate that nobody published.
+ * comparable rate that nobody published. Where only the published rate
+ * is known, a rate-only fact. A ratio is only ever the fact that is
+ * exactly p, as published.
  */
 static ts_status
 resample_add(const ts_view *s, tp_period p, ts_builder *out)
@@ -773,22 +938,40 @@ resample_add(const ts_view *s, tp_period p, ts_builder *out)
 
 	if ((st = period_run(s, p, &a, &b)) != TS_OK)
 		return st;
+	i = exact_fact(s, a, b);
+	if (s->kind == TS_RATIO)
+	{
+		const ts_fact *f = i >= 0 ? &s->facts[i] : NULL;
+
+		if (f == NULL || (f->no_value && !f->has_growth))
+			return TS_OK;
+		return ts_builder_add(out, p, f->value,
+							  (f->no_value ? TS_ROW_NO_VALUE : 0) |
+							  (f->has_growth ? TS_ROW_GROWTH : 0), f->growth);
+	}
 	st = run_amount(s, a, b, &x);
 	if (st == TS_NULL)
+	{
+		if (i >= 0 && s->facts[i].has_growth)
+			return ts_builder_add(out, p, 0.0, TS_ROW_NO_VALUE | TS_ROW_GROWTH,
+								  s->facts[i].growth);
 		return TS_OK;
+	}
 	if (st != TS_OK)
 		return st;
-	if ((i = exact_fact(s, a, b)) >= 0 && s->facts[i].has_growth)
+	if (i >= 0 && s->facts[i].has_growth)
 	{
 		g = s->facts[i].growth;
-		has = 1;
+		/* the published rate on a derived value (the fact itself has no
+		 * level) must imply a base a fact can hold */
+		has = isfinite(x.value / (1.0 + g / 100.0));
 	}
 	else if (x.rated && tr_growth(x.value, x.base, &g) == TR_OK &&
 			 g > -100.0)
 		has = 1;
-	else
+	if (!has)
 		g = 0.0;
-	return ts_builder_add(out, p, x.value, has, g);
+	return ts_builder_add(out, p, x.value, has ? TS_ROW_GROWTH : 0, g);
 }
 
 ts_status
@@ -803,6 +986,8 @@ ts_resample(const ts_view *s, tp_grain g, ts_builder *out)
 
 	if ((unsigned int) g >= TP_NGRAINS || g <= s->grain)
 		return TS_EGRAIN;
+	if (ts_builder_set_kind(out, s->kind) != TS_OK)
+		return TS_EARG;
 	if (tp_from_day(tp_start(first), g, &sample) != TP_OK ||
 		tp_split(sample, s->grain, &unit, &count) != TP_OK)
 		return TS_EGRAIN;

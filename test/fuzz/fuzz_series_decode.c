@@ -1,19 +1,27 @@
 /*
  * fuzz_series_decode.c — libFuzzer target for the binary decoders of a
- * series (recv) and of the aggregate's state (deserialize).
+ * series (recv, versions 1 and 2) and of the aggregate's state
+ * (deserialize, versions 1 and 2).
  *
- * Whatever ts_decode accepts must encode back to exactly the input bytes:
- * the binary form is canonical. Whatever ts_state_decode accepts must
- * re-encode to the input's size, and its flat form must be a series that
- * ts_decode accepts. An accepted series is also read at the periods of
- * its first and last facts and the years they fall in: ts_read must agree
- * with ts_value, ts_base and ts_yoy, and ts_has_fact_starting must find
- * the first fact. Every mismatch aborts; the builder's memory comes from
- * malloc, so the leak checker sees what a failed decode leaves.
+ * Whatever ts_decode accepts must encode back to exactly the input bytes
+ * when the input is in the version the encoder picks (version 1 whenever
+ * it can hold the series); a version-2 input that version 1 can hold
+ * encodes to version-1 bytes that decode to the same facts and kind.
+ * Whatever ts_state_decode accepts must re-encode (in version 2; to the
+ * input's size when the input is version 2) to a state that decodes to
+ * the same flat form, and its flat form must be a series that ts_decode
+ * accepts. An accepted series is also read at the periods of its first
+ * and last facts and the years and quarters they fall in: ts_read must
+ * agree with ts_value, ts_base and ts_yoy, ts_has_fact_starting must find
+ * the first fact, and mom, avg_growth, the sparkline and resample must
+ * run without fault (what resample builds must encode and decode). Every
+ * mismatch aborts; the builder's memory comes from malloc, so the leak
+ * checker sees what a failed decode leaves.
  *
  * Build: clang-14 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/core
  *        src/core/[a-z]*.c test/fuzz/fuzz_series_decode.c -lm
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +71,102 @@ check_read(const ts_view *v, tp_period p)
 		abort();
 }
 
+/* The facts of a builder, encoded and decoded: a series the decoder
+ * accepts, of the builder's kind. */
+static void
+check_built(const ts_builder *b)
+{
+	ts_fact    *facts;
+	ts_view		v;
+	uint8_t    *out;
+	size_t		size;
+	tp_grain	g;
+	int32_t		n;
+
+	if (b->count == 0)
+		return;
+	facts = malloc(b->count * sizeof(ts_fact));
+	if (facts == NULL)
+		abort();
+	ts_builder_flatten(b, facts);
+	v.grain = (tp_grain) b->grain;
+	v.kind = b->kind;
+	v.n = (int32_t) b->count;
+	v.facts = facts;
+	size = ts_encoded_size(&v);
+	out = malloc(size);
+	if (out == NULL)
+		abort();
+	ts_encode(&v, out);
+	if (ts_decode(out, size, &g, NULL, &n) != TS_OK || n != v.n || g != v.grain ||
+		ts_decoded_kind(out, size) != v.kind)
+		abort();
+	free(out);
+	free(facts);
+}
+
+/* The other readers: no fault, statuses within their range. */
+static void
+read_more(const ts_view *v, tp_period p)
+{
+	double		x;
+	ts_status	st;
+	tp_period	last;
+	int			years;
+
+	st = ts_mom(v, p, &x);
+	if (st != TS_OK && st != TS_NULL && st != TS_ENONFINITE && st != TS_EGRAIN)
+		abort();
+	for (years = 1; years <= 3; years++)
+	{
+		st = ts_avg_growth(v, p, years, &x);
+		if (st != TS_OK && st != TS_NULL && st != TS_ENONFINITE && st != TS_EGRAIN)
+			abort();
+		if (st == TS_OK && !isfinite(x))
+			abort();
+	}
+	if (v->kind == TS_RATIO && ts_avg_growth(v, p, 2, &x) == TS_OK)
+		abort();
+	last = ts_last(v);
+	if (tp_grain_of(last) == v->grain)
+	{
+		char		buf[256];
+		size_t		len;
+
+		st = ts_sparkline(v, ts_first(v), last, buf, sizeof buf, &len);
+		if (st != TS_OK && st != TS_EBUF && st != TS_EARG && st != TS_ENONFINITE)
+			abort();
+	}
+}
+
+static void
+resample_all(const ts_view *v)
+{
+	int			g;
+
+	for (g = v->grain + 1; g < TP_NGRAINS; g++)
+	{
+		ts_builder	b;
+		ts_status	st;
+
+		/* a series over centuries resamples slowly, not wrongly */
+		if (ts_fact_period(v->grain, &v->facts[v->n - 1]) -
+			ts_fact_period(v->grain, &v->facts[0]) > ((tp_period) 3660 << 25))
+			return;
+		ts_builder_init(&b, &heap);
+		st = ts_resample(v, (tp_grain) g, &b);
+		if (st == TS_OK)
+		{
+			if (b.count > 0 && b.kind != v->kind)
+				abort();
+			check_built(&b);
+		}
+		else if (st != TS_EGRAIN && st != TS_ENONFINITE && st != TS_ENOMEM)
+			abort();
+		ts_builder_free(&b);
+	}
+}
+
 static void
 read_series(const ts_view *v)
 {
@@ -72,12 +176,21 @@ read_series(const ts_view *v)
 
 	check_read(v, first);
 	check_read(v, last);
+	read_more(v, first);
+	read_more(v, last);
 	if (tp_from_day(tp_start(first), TP_YEAR, &y) == TP_OK)
+	{
 		check_read(v, y);
+		read_more(v, y);
+	}
 	if (tp_from_day(tp_end(last), TP_QUARTER, &y) == TP_OK)
+	{
 		check_read(v, y);
+		read_more(v, y);
+	}
 	if (!ts_has_fact_starting(v, tp_start(first), tp_start(first)))
 		abort();
+	resample_all(v);
 }
 
 static void
@@ -89,6 +202,9 @@ check_series(const uint8_t *data, size_t size)
 	ts_view		v;
 	uint8_t    *out;
 
+	size_t		out_size;
+	int32_t		i;
+
 	if (ts_decode(data, size, &g, NULL, &n) != TS_OK)
 		return;
 	if (n < 1 || (size_t) n > size)
@@ -97,16 +213,39 @@ check_series(const uint8_t *data, size_t size)
 	if (facts == NULL || ts_decode(data, size, &g, facts, &n) != TS_OK)
 		abort();
 	v.grain = g;
+	v.kind = ts_decoded_kind(data, size);
 	v.n = n;
 	v.facts = facts;
-	if (ts_encoded_size(&v) != size)
-		abort();
-	out = malloc(size);
+	for (i = 0; i < n; i++)
+	{
+		/* the stored form is canonical: no level is 0, padding 0 */
+		if (facts[i].pad != 0 || (facts[i].no_value && facts[i].value != 0.0) ||
+			(!facts[i].has_growth && facts[i].growth != 0.0))
+			abort();
+	}
+	out_size = ts_encoded_size(&v);
+	out = malloc(out_size);
 	if (out == NULL)
 		abort();
 	ts_encode(&v, out);
-	if (memcmp(out, data, size) != 0)
-		abort();
+	if (data[0] == (ts_fits_version1(&v) ? 1 : 2))
+	{
+		if (out_size != size || memcmp(out, data, size) != 0)
+			abort();
+	}
+	else
+	{
+		/* version 2 of what version 1 holds: written in version 1 */
+		ts_fact    *again = malloc((size_t) n * sizeof(ts_fact));
+		int32_t		m = 0;
+
+		if (data[0] != 2 || out[0] != 1 || again == NULL ||
+			ts_decode(out, out_size, &g, again, &m) != TS_OK || m != n ||
+			ts_decoded_kind(out, out_size) != v.kind ||
+			memcmp(again, facts, (size_t) n * sizeof(ts_fact)) != 0)
+			abort();
+		free(again);
+	}
 	read_series(&v);
 	free(out);
 	free(facts);
@@ -116,48 +255,55 @@ static void
 check_state(const uint8_t *data, size_t size)
 {
 	ts_builder	b;
-	ts_fact    *facts;
-	ts_view		v;
 	uint8_t    *out;
 	size_t		out_size;
-	tp_grain	g;
-	int32_t		n;
 
 	ts_builder_init(&b, &heap);
 	if (ts_state_decode(data, size, &b) != TS_OK)
 	{
 		/* a failed decode leaves nothing allocated */
-		if (b.slots != NULL || b.count != 0)
+		if (b.slots != NULL || b.rates != NULL || b.count != 0)
 			abort();
 		return;
 	}
-	if (ts_state_encoded_size(&b) != size)
+	/* states are written in version 2 */
+	out_size = ts_state_encoded_size(&b);
+	if (data[0] == 2 && out_size != size)
 		abort();
-	out = malloc(size);
+	out = malloc(out_size);
 	if (out == NULL)
 		abort();
 	ts_state_encode(&b, out);
-	free(out);
-	if (b.count > 0)
+	if (out[0] != 2)
+		abort();
+	/* and what is written decodes to the same flat form */
 	{
-		facts = malloc(b.count * sizeof(ts_fact));
-		if (facts == NULL)
+		ts_builder	again;
+		ts_fact    *f1;
+		ts_fact    *f2;
+
+		ts_builder_init(&again, &heap);
+		if (ts_state_decode(out, out_size, &again) != TS_OK ||
+			again.count != b.count || again.grain != b.grain ||
+			(b.count > 0 && again.kind != b.kind))
 			abort();
-		ts_builder_flatten(&b, facts);
-		v.grain = (tp_grain) b.grain;
-		v.n = (int32_t) b.count;
-		v.facts = facts;
-		out_size = ts_encoded_size(&v);
-		out = malloc(out_size);
-		if (out == NULL)
-			abort();
-		ts_encode(&v, out);
-		if (ts_decode(out, out_size, &g, NULL, &n) != TS_OK ||
-			n != v.n || g != v.grain)
-			abort();
-		free(out);
-		free(facts);
+		if (b.count > 0)
+		{
+			f1 = malloc(b.count * sizeof(ts_fact));
+			f2 = malloc(b.count * sizeof(ts_fact));
+			if (f1 == NULL || f2 == NULL)
+				abort();
+			ts_builder_flatten(&b, f1);
+			ts_builder_flatten(&again, f2);
+			if (memcmp(f1, f2, b.count * sizeof(ts_fact)) != 0)
+				abort();
+			free(f1);
+			free(f2);
+		}
+		ts_builder_free(&again);
 	}
+	free(out);
+	check_built(&b);
 	ts_builder_free(&b);
 }
 

@@ -3,7 +3,10 @@
  *
  * Any bytes may be given to ts_parse. Whatever it accepts must format to
  * a text that parses back to the same flat form, byte for byte, and the
+ * same kind (facts without a level, changes in points, /ratio), and the
  * formatter must report the length it needs when the buffer is short.
+ * Where parsing fails, the places it reports lie within the input, and
+ * the faults that quote a token (a number, a unit, a kind) have one.
  * Every mismatch aborts. The builder's memory comes from malloc, so the
  * leak checker sees what a parse leaves behind.
  *
@@ -89,7 +92,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (e.pos > size || e.len > size - e.pos ||
 			e.item_pos > size || e.item_len > size - e.item_pos)
 			abort();
-		if ((st == TS_ERANGE || st == TS_ERATE) && (e.len == 0 || e.item_len == 0))
+		if ((st == TS_ERANGE || st == TS_ERATE || st == TS_EUNIT) &&
+			(e.len == 0 || e.item_len == 0))
+			abort();
+		if (st == TS_EKIND && e.len == 0)
 			abort();
 	}
 	if (st != TS_OK || b.count == 0)
@@ -99,13 +105,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	f1 = flatten(&b);
 	v.grain = (tp_grain) b.grain;
+	v.kind = b.kind;
 	v.n = (int32_t) b.count;
 	v.facts = f1;
 	text = format(&v, &len);
 
 	ts_builder_init(&again, &heap);
 	if (ts_parse(text, len, &again, NULL) != TS_OK || again.count != b.count ||
-		again.grain != b.grain)
+		again.grain != b.grain || again.kind != b.kind)
 		abort();
 	f2 = flatten(&again);
 	if (memcmp(f1, f2, b.count * sizeof(ts_fact)) != 0)

@@ -6,7 +6,7 @@
  * bytes below are what tracker 0.1.0's series_send and league_send
  * returned, checked by hand against the layouts in series.h and league.h;
  * a release that adds a format version adds its own bytes here and keeps
- * these.
+ * these (0.2.0: series version 2).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -70,6 +70,7 @@ test_series_v1(void)
 
 	/* What it decodes to encodes back to the same bytes. */
 	v.grain = grain;
+	v.kind = TS_AMOUNT;
 	v.n = n;
 	v.facts = facts;
 	CHECK_INT(ts_encoded_size(&v), sizeof(series_v1));
@@ -88,10 +89,108 @@ test_series_v1(void)
 		CHECK_INT(ts_decode(huge_base, sizeof(huge_base), &grain, NULL, &n), TS_ECORRUPT);
 	}
 
-	/* A version this release does not know is refused, not guessed at. */
+	/* A version this release does not know is refused, not guessed at
+	 * (0.2.0 reads versions 1 and 2). */
 	memcpy(future, series_v1, sizeof(series_v1));
-	future[0] = 0x02;
+	future[0] = 0x03;
 	CHECK_INT(ts_decode(future, sizeof(future), &grain, NULL, &n), TS_ECORRUPT);
+}
+
+/*
+ * Version 2 (0.2.0), for what version 1 cannot hold. series_send of
+ * '{2022-06: 120, 2022-07: NULL (+8.3%), 2022-08: NULL}': version 2,
+ * grain 2 (month), kind 0 (amount), 3 facts; unit 24269 (2022-06) flags
+ * 0, 120.0; unit 24270 (July) flags 6 (a rate, no level), +8.3; unit
+ * 24271 (August) flags 4 (no level, no rate).
+ */
+static const uint8_t series_v2_amount[] = {
+	0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x03,
+	0x00, 0x00, 0x5e, 0xcd, 0x00,
+	0x40, 0x5e, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x5e, 0xce, 0x06,
+	0x40, 0x20, 0x99, 0x99, 0x99, 0x99, 0x99, 0x9a,
+	0x00, 0x00, 0x5e, 0xcf, 0x04,
+};
+
+/*
+ * series_send('{2022-06: 98.4, 2022-07: 98.1 (+0.3pp)}/ratio'): version
+ * 2, grain 2, kind 1 (ratio), 2 facts; 2022-06 flags 0, 98.4; 2022-07
+ * flags 2, 98.1 and +0.3 points.
+ */
+static const uint8_t series_v2_ratio[] = {
+	0x02, 0x02, 0x01, 0x00, 0x00, 0x00, 0x02,
+	0x00, 0x00, 0x5e, 0xcd, 0x00,
+	0x40, 0x58, 0x99, 0x99, 0x99, 0x99, 0x99, 0x9a,
+	0x00, 0x00, 0x5e, 0xce, 0x02,
+	0x40, 0x58, 0x86, 0x66, 0x66, 0x66, 0x66, 0x66,
+	0x3f, 0xd3, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33,
+};
+
+/*
+ * The series of series_v1, written in version 2 (as a client may send
+ * it): it decodes to the same facts, and what it decodes to is written
+ * in version 1, as series_v1 itself.
+ */
+static const uint8_t series_v1_as_v2[] = {
+	0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x02,
+	0x00, 0x00, 0x5e, 0xc9, 0x03,
+	0x40, 0x6e, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x40, 0x34, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x5e, 0xca, 0x00,
+	0x40, 0x62, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00,
+};
+
+/* Decode bytes into facts (at most 4), checking the count and kind, and
+ * encode them back into out; the encoded size. */
+static size_t
+series_round(const uint8_t *bytes, size_t len, int32_t want_n, ts_kind want_kind,
+			 ts_fact *facts, uint8_t *out)
+{
+	tp_grain	grain;
+	int32_t		n = 0;
+	ts_view		v;
+
+	CHECK_INT(ts_decode(bytes, len, &grain, NULL, &n), TS_OK);
+	CHECK_INT(n, want_n);
+	if (n != want_n)
+		return 0;
+	CHECK_INT(ts_decode(bytes, len, &grain, facts, &n), TS_OK);
+	CHECK_INT(grain, TP_MONTH);
+	CHECK_INT(ts_decoded_kind(bytes, len), want_kind);
+	v.grain = grain;
+	v.kind = ts_decoded_kind(bytes, len);
+	v.n = n;
+	v.facts = facts;
+	ts_encode(&v, out);
+	return ts_encoded_size(&v);
+}
+
+static void
+test_series_v2(void)
+{
+	ts_fact		facts[4];
+	uint8_t		out[64];
+	size_t		len;
+
+	len = series_round(series_v2_amount, sizeof(series_v2_amount), 3, TS_AMOUNT, facts, out);
+	CHECK_INT(len, sizeof(series_v2_amount));
+	CHECK(memcmp(out, series_v2_amount, sizeof(series_v2_amount)) == 0);
+	CHECK(facts[0].unit == 12 * 2022 + 5 && facts[0].value == 120.0 &&
+		  !facts[0].no_value && !facts[0].has_growth);
+	CHECK(facts[1].unit == 12 * 2022 + 6 && facts[1].no_value && facts[1].value == 0.0 &&
+		  facts[1].has_growth && facts[1].growth == 8.3);
+	CHECK(facts[2].unit == 12 * 2022 + 7 && facts[2].no_value && !facts[2].has_growth);
+
+	len = series_round(series_v2_ratio, sizeof(series_v2_ratio), 2, TS_RATIO, facts, out);
+	CHECK_INT(len, sizeof(series_v2_ratio));
+	CHECK(memcmp(out, series_v2_ratio, sizeof(series_v2_ratio)) == 0);
+	CHECK(facts[0].value == 98.4 && !facts[0].has_growth);
+	CHECK(facts[1].value == 98.1 && facts[1].has_growth && facts[1].growth == 0.3);
+
+	/* what version 1 can hold is written in version 1 */
+	len = series_round(series_v1_as_v2, sizeof(series_v1_as_v2), 2, TS_AMOUNT, facts, out);
+	CHECK_INT(len, sizeof(series_v1));
+	CHECK(memcmp(out, series_v1, sizeof(series_v1)) == 0);
 }
 
 /*
@@ -166,6 +265,7 @@ int
 main(void)
 {
 	test_series_v1();
+	test_series_v2();
 	test_league_v1();
 	return check_report("formats");
 }

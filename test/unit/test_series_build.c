@@ -91,6 +91,7 @@ view_of(const ts_builder *b, const ts_fact *f)
 	ts_view		v;
 
 	v.grain = (tp_grain) b->grain;
+	v.kind = b->kind;
 	v.n = (int32_t) b->count;
 	v.facts = f;
 	return v;
@@ -189,7 +190,7 @@ test_rows_add_up(void)
 	CHECK(f[3].value == 400);
 	CHECK(f[3].growth == 7.5);
 	for (i = 0; i < 4; i++)
-		CHECK(f[i].pad[0] == 0 && f[i].pad[1] == 0);
+		CHECK(f[i].no_value == 0 && f[i].pad == 0);
 	free(f);
 
 	/* rows repeating a period take the cached path: the same sums */
@@ -862,6 +863,7 @@ test_series_codec(void)
 			uint8_t    *again;
 
 			v.grain = g;
+			v.kind = TS_AMOUNT;
 			v.n = n;
 			v.facts = d;
 			again = malloc(ts_encoded_size(&v));
@@ -923,6 +925,7 @@ test_series_codec(void)
 		one.unit = unit_of("2022-05");
 		one.value = 1;
 		v.grain = TP_MONTH;
+		v.kind = TS_AMOUNT;
 		v.n = 1;
 		v.facts = &one;
 		ts_encode(&v, small);
@@ -967,10 +970,12 @@ test_series_codec(void)
 		ts_encode(&v, small);
 		CHECK_INT(ts_decode(small, ts_encoded_size(&v), &g, NULL, &n), TS_OK);
 		v.grain = TP_YEAR;
+		v.kind = TS_AMOUNT;
 		one.unit = 2022;
 		ts_encode(&v, small);
 		CHECK_INT(ts_decode(small, ts_encoded_size(&v), &g, NULL, &n), TS_ECORRUPT);
 		v.grain = TP_WEEK;
+		v.kind = TS_AMOUNT;
 		one.unit = unit_of("2022-W01");
 		ts_encode(&v, small);
 		CHECK_INT(ts_decode(small, ts_encoded_size(&v), &g, NULL, &n), TS_ECORRUPT);
@@ -978,6 +983,7 @@ test_series_codec(void)
 		ts_encode(&v, small);
 		CHECK_INT(ts_decode(small, ts_encoded_size(&v), &g, NULL, &n), TS_OK);
 		v.grain = TP_DAY;
+		v.kind = TS_AMOUNT;
 		one.unit = unit_of("2022-01-01");
 		ts_encode(&v, small);
 		CHECK_INT(ts_decode(small, ts_encoded_size(&v), &g, NULL, &n), TS_ECORRUPT);
@@ -1012,6 +1018,7 @@ encoded_status(tp_grain grain, const ts_fact *f, int32_t n)
 	ts_status	st;
 
 	v.grain = grain;
+	v.kind = TS_AMOUNT;
 	v.n = n;
 	v.facts = f;
 	buf = malloc(ts_encoded_size(&v));
@@ -1047,6 +1054,25 @@ test_order(void)
 	CHECK_INT(encoded_status(TP_MONTH, f, 3), TS_ECORRUPT);
 }
 
+/* Big-endian fields into a hand-made state. */
+static void
+put_be(uint8_t *out, uint64_t v, int bytes)
+{
+	int			i;
+
+	for (i = 0; i < bytes; i++)
+		out[i] = (uint8_t) (v >> (8 * (bytes - 1 - i)));
+}
+
+static void
+put_be_double(uint8_t *out, double d)
+{
+	uint64_t	bits;
+
+	memcpy(&bits, &d, sizeof(bits));
+	put_be(out, bits, 8);
+}
+
 static void
 test_state_codec(void)
 {
@@ -1062,13 +1088,15 @@ test_state_codec(void)
 	free(sample_encoding(&len, &b));
 	CHECK_INT(add(&b, "2022-03", 1), TS_OK);	/* two rows, one plain */
 	len = ts_state_encoded_size(&b);
-	CHECK_INT(len, 6 + 48 * 5);
+	/* version 2: header of 7, then 21 bytes a slot */
+	CHECK_INT(len, 7 + 21 * 5);
 	enc = malloc(len);
 	buf = malloc(len + 1);
 	again = malloc(len);
 	ts_state_encode(&b, enc);
-	CHECK_INT(enc[0], 1);
+	CHECK_INT(enc[0], 2);
 	CHECK_INT(enc[1], TP_MONTH);
+	CHECK_INT(enc[2], TS_AMOUNT);
 	init(&d);
 	CHECK_INT(ts_state_decode(enc, len, &d), TS_OK);
 	CHECK(same_flat(&b, &d));
@@ -1091,18 +1119,18 @@ test_state_codec(void)
 	/* an empty builder: grain 255, count 0 */
 	{
 		ts_builder	e;
-		uint8_t		eb[6];
+		uint8_t		eb[7];
 
 		init(&e);
-		CHECK_INT(ts_state_encoded_size(&e), 6);
+		CHECK_INT(ts_state_encoded_size(&e), 7);
 		ts_state_encode(&e, eb);
 		CHECK_INT(eb[1], 255);
 		init(&d);
-		CHECK_INT(ts_state_decode(eb, 6, &d), TS_OK);
+		CHECK_INT(ts_state_decode(eb, 7, &d), TS_OK);
 		CHECK_INT(d.count, 0);
 		CHECK_INT(d.grain, -1);
-		eb[5] = 1;
-		CHECK_INT(ts_state_decode(eb, 6, &d), TS_ECORRUPT);
+		eb[6] = 1;
+		CHECK_INT(ts_state_decode(eb, 7, &d), TS_ECORRUPT);
 	}
 
 	ok = 1;
@@ -1149,44 +1177,37 @@ test_state_codec(void)
 		CHECK(d.slots == NULL && d.count == 0); \
 	} while (0)
 
-	STATE_CORRUPT(0, 2);		/* version */
+	STATE_CORRUPT(0, 3);		/* version */
+	STATE_CORRUPT(0, 0);
 	STATE_CORRUPT(1, 6);		/* grain */
 	STATE_CORRUPT(1, 255);		/* "none" with slots */
-	STATE_CORRUPT(5, 4);		/* count */
-	STATE_CORRUPT(2, 0xFF);
-	STATE_CORRUPT(6, 0x80);		/* negative key */
-	STATE_CORRUPT(6 + 48 + 7, enc[6 + 7]);	/* duplicate key */
+	STATE_CORRUPT(2, 2);		/* kind */
+	STATE_CORRUPT(6, 4);		/* count */
+	STATE_CORRUPT(3, 0xFF);
+	STATE_CORRUPT(7, 0x80);		/* negative key */
+	STATE_CORRUPT(7 + 21 + 3, enc[7 + 3]);	/* duplicate key */
+	STATE_CORRUPT(7 + 4, 8);	/* unknown slot flag */
 	{
 		static const double bad[] = {NAN, INFINITY, -INFINITY};
 		int			k;
 		int			field;
 
-		/* value, base and growth of the second slot */
-		for (field = 0; field < 3; field++)
+		/* value and rate of the second slot */
+		for (field = 0; field < 2; field++)
 			for (k = 0; k < 3; k++)
 			{
-				uint64_t	bits;
-				size_t		off = 6 + 48 + 8 + 8 * (size_t) field;
-				int			byte;
-
-				memcpy(&bits, &bad[k], sizeof(bits));
 				memcpy(buf, enc, len);
-				for (byte = 0; byte < 8; byte++)
-					buf[off + byte] = (uint8_t) (bits >> (56 - 8 * byte));
+				put_be_double(buf + 7 + 21 + 5 + 8 * (size_t) field, bad[k]);
 				init(&d);
 				CHECK_INT(ts_state_decode(buf, len, &d), TS_ECORRUPT);
 				CHECK(d.slots == NULL && d.count == 0);
 			}
 	}
-	STATE_CORRUPT(6 + 39, 0);	/* nrows 0 */
-	STATE_CORRUPT(6 + 32, 0x80);	/* nrows negative */
-	STATE_CORRUPT(6 + 40, 0x80);	/* nplain negative */
-	STATE_CORRUPT(6 + 47, 9);	/* nplain > nrows */
 #undef STATE_CORRUPT
 
 	/* keys: cumulative on January, an invalid unit */
 	{
-		uint8_t		one[6 + 48];
+		uint8_t		one[7 + 21];
 		ts_builder	s;
 		int64_t		key;
 		int			k;
@@ -1201,18 +1222,100 @@ test_state_codec(void)
 		{
 			key = k == 0 ? (int64_t) unit_of("2022-01") * 2 + 1 :
 				k == 1 ? 11 * 2 : (int64_t) 12 * 10000 * 2;
-			for (i = 0; i < 8; i++)
-				one[6 + i] = (uint8_t) (key >> (56 - 8 * i));
+			put_be(one + 7, (uint64_t) key, 4);
 			init(&d);
 			CHECK_INT(ts_state_decode(one, sizeof(one), &d), TS_ECORRUPT);
 		}
 		key = (int64_t) unit_of("2022-02") * 2 + 1;
-		for (i = 0; i < 8; i++)
-			one[6 + i] = (uint8_t) (key >> (56 - 8 * i));
+		put_be(one + 7, (uint64_t) key, 4);
 		init(&d);
 		CHECK_INT(ts_state_decode(one, sizeof(one), &d), TS_OK);
 		ts_builder_free(&d);
+
+		/* A single row's rate must be one the builder keeps: > -100, and
+		 * a base that fits. Flags 0: one row, with a rate. */
+		put_be(one + 7, (uint64_t) unit_of("2022-05") * 2, 4);
+		one[7 + 4] = 0;
+		put_be_double(one + 7 + 5, 3.0);
+		put_be_double(one + 7 + 13, -100.0);
+		init(&d);
+		CHECK_INT(ts_state_decode(one, sizeof(one), &d), TS_ECORRUPT);
+		put_be_double(one + 7 + 5, 1e308);
+		put_be_double(one + 7 + 13, -99.9999);
+		init(&d);
+		CHECK_INT(ts_state_decode(one, sizeof(one), &d), TS_ECORRUPT);
+		put_be_double(one + 7 + 5, 3.0);
+		put_be_double(one + 7 + 13, 50.0);
+		init(&d);
+		CHECK_INT(ts_state_decode(one, sizeof(one), &d), TS_OK);
+		ts_builder_free(&d);
+		/* a ratio state holds one row a slot */
+		one[2] = TS_RATIO;
+		one[7 + 4] = TS_SLOT_MANY;
+		init(&d);
+		CHECK_INT(ts_state_decode(one, sizeof(one), &d), TS_ECORRUPT);
+		one[7 + 4] = 0;
+		put_be_double(one + 7 + 13, -250.0);	/* points: no bound */
+		init(&d);
+		CHECK_INT(ts_state_decode(one, sizeof(one), &d), TS_OK);
+		CHECK_INT(d.kind, TS_RATIO);
+		ts_builder_free(&d);
 		ts_builder_free(&s);
+	}
+
+	/*
+	 * Version 1, as releases before kinds wrote it, still decodes: u8 1,
+	 * grain, u32 count, then i64 key, value, base, growth, i64 nrows,
+	 * nplain. Two slots: 2022-05 one row 240 at +20% (base 200); 2022-06
+	 * three rows summing 300, two plain, base 80 of the third.
+	 */
+	{
+		uint8_t		v1[6 + 2 * 48];
+		ts_fact		f[2];
+
+		memset(v1, 0, sizeof(v1));
+		v1[0] = 1;
+		v1[1] = TP_MONTH;
+		put_be(v1 + 2, 2, 4);
+		put_be(v1 + 6, (uint64_t) unit_of("2022-05") * 2, 8);
+		put_be_double(v1 + 6 + 8, 240.0);
+		put_be_double(v1 + 6 + 16, 200.0);
+		put_be_double(v1 + 6 + 24, 20.0);
+		put_be(v1 + 6 + 32, 1, 8);
+		put_be(v1 + 6 + 40, 0, 8);
+		put_be(v1 + 54, (uint64_t) unit_of("2022-06") * 2, 8);
+		put_be_double(v1 + 54 + 8, 300.0);
+		put_be_double(v1 + 54 + 16, 80.0);
+		put_be_double(v1 + 54 + 24, 0.0);
+		put_be(v1 + 54 + 32, 3, 8);
+		put_be(v1 + 54 + 40, 2, 8);
+		init(&d);
+		CHECK_INT(ts_state_decode(v1, sizeof(v1), &d), TS_OK);
+		CHECK_INT(d.count, 2);
+		CHECK_INT(d.kind, TS_AMOUNT);
+		ts_builder_flatten(&d, f);
+		CHECK(f[0].value == 240.0 && f[0].has_growth && f[0].growth == 20.0);
+		CHECK(f[1].value == 300.0 && !f[1].has_growth);
+		/* and it adds up as the rows would: May + 60 at +20% (base 50)
+		 * is 300 over 250, +20% */
+		CHECK_INT(addg(&d, "2022-05", 60, 20), TS_OK);
+		ts_builder_flatten(&d, f);
+		CHECK(f[0].value == 300.0 && f[0].has_growth);
+		CHECK_NEAR(f[0].growth, 20.0, 1e-9);
+		ts_builder_free(&d);
+		/* nrows 0, nplain > nrows, a single row with a rate of -100 */
+		put_be(v1 + 6 + 32, 0, 8);
+		init(&d);
+		CHECK_INT(ts_state_decode(v1, sizeof(v1), &d), TS_ECORRUPT);
+		put_be(v1 + 6 + 32, 1, 8);
+		put_be(v1 + 6 + 40, 2, 8);
+		init(&d);
+		CHECK_INT(ts_state_decode(v1, sizeof(v1), &d), TS_ECORRUPT);
+		put_be(v1 + 6 + 40, 0, 8);
+		put_be_double(v1 + 6 + 24, -100.0);
+		init(&d);
+		CHECK_INT(ts_state_decode(v1, sizeof(v1), &d), TS_ECORRUPT);
+		CHECK(d.slots == NULL && d.count == 0);
 	}
 
 	/* ENOMEM while decoding: reported, nothing left allocated */
@@ -1243,6 +1346,7 @@ check_number(double x, const char *want)
 	f.unit = unit_of("2022-05");
 	f.value = x;
 	v.grain = TP_MONTH;
+	v.kind = TS_AMOUNT;
 	v.n = 1;
 	v.facts = &f;
 	snprintf(expect, sizeof(expect), "{2022-05: %s}", want);
@@ -1381,7 +1485,7 @@ test_format(void)
 				if (ts_builder_add(&b, p, x, (int) rnd(2), g) != TS_OK)
 					continue;
 				/* keep every slot a single row */
-				if (b.slots[b.last_slot].nrows > 1)
+				if ((b.slots[b.last_slot].tag >> TS_SLOT_SHIFT) & TS_SLOT_MANY)
 				{
 					ts_builder_free(&b);
 					init(&b);
@@ -1595,6 +1699,525 @@ test_parse_errors_where(void)
 	CHECK_STR(tok, "0:");
 }
 
+
+/* ---- what a fact can be, and kinds ---- */
+
+/* A row without a level, with or without a rate. */
+static ts_status
+addr(ts_builder *b, const char *p, double g)
+{
+	return ts_builder_add(b, P(p), 0.0, TS_ROW_NO_VALUE | TS_ROW_GROWTH, g);
+}
+
+static ts_status
+addn(ts_builder *b, const char *p)
+{
+	return ts_builder_add(b, P(p), 0.0, TS_ROW_NO_VALUE, 0.0);
+}
+
+/* The one fact of b for period p (which must be there). */
+static ts_fact
+fact_of(const ts_builder *b, const char *p)
+{
+	ts_fact    *f = flat(b);
+	ts_fact		x;
+	uint32_t	i;
+
+	memset(&x, 0xAB, sizeof x);
+	for (i = 0; i < b->count; i++)
+	{
+		if (ts_fact_period((tp_grain) b->grain, &f[i]) == P(p))
+			x = f[i];
+	}
+	free(f);
+	return x;
+}
+
+#define IS_RATE_ONLY(f, g) ((f).no_value == 1 && (f).value == 0.0 && (f).has_growth == 1 && (f).growth == (g))
+#define IS_NEITHER(f) ((f).no_value == 1 && (f).value == 0.0 && (f).has_growth == 0 && (f).growth == 0.0)
+
+static void
+test_rows_without_level(void)
+{
+	ts_builder	b;
+	ts_builder	c;
+	ts_fact		f;
+
+	/* One row without a level keeps its rate. */
+	init(&b);
+	CHECK_INT(addr(&b, "2022-07", 8.3), TS_OK);
+	f = fact_of(&b, "2022-07");
+	CHECK(IS_RATE_ONLY(f, 8.3));
+	CHECK(f.pad == 0);
+	/* a second row of the period, with a level: neither */
+	CHECK_INT(addg(&b, "2022-07", 100, 5), TS_OK);
+	CHECK(IS_NEITHER(fact_of(&b, "2022-07")));
+	/* and whatever comes after */
+	CHECK_INT(add(&b, "2022-07", 1), TS_OK);
+	CHECK_INT(addr(&b, "2022-07", 2), TS_OK);
+	CHECK(IS_NEITHER(fact_of(&b, "2022-07")));
+	CHECK_INT(b.count, 1);
+
+	/* the other order, and two rate-only rows */
+	CHECK_INT(add(&b, "2022-08", 100), TS_OK);
+	CHECK_INT(addr(&b, "2022-08", 5), TS_OK);
+	CHECK(IS_NEITHER(fact_of(&b, "2022-08")));
+	CHECK_INT(addr(&b, "2022-09", 5), TS_OK);
+	CHECK_INT(addr(&b, "2022-09", 5), TS_OK);
+	CHECK(IS_NEITHER(fact_of(&b, "2022-09")));
+	/* a rate of -100% or less is no rate: with no level, neither */
+	CHECK_INT(addr(&b, "2022-10", -100), TS_OK);
+	CHECK(IS_NEITHER(fact_of(&b, "2022-10")));
+	/* a row with neither value nor rate (rollup passes such facts) */
+	CHECK_INT(addn(&b, "2022-11"), TS_OK);
+	CHECK(IS_NEITHER(fact_of(&b, "2022-11")));
+	/* the rate of a row without a level has no -0 */
+	CHECK_INT(addr(&b, "2022-12", -0.0), TS_OK);
+	f = fact_of(&b, "2022-12");
+	CHECK(IS_RATE_ONLY(f, 0.0) && !signbit(f.growth));
+	/* NaN and infinities of a rate without a level */
+	CHECK_INT(addr(&b, "2022-07", NAN), TS_ENAN);
+	CHECK_INT(addr(&b, "2023-01", INFINITY), TS_ENONFINITE);
+	CHECK_INT(addr(&b, "2023-01", -INFINITY), TS_ENONFINITE);
+	CHECK_INT(b.count, 6);
+	ts_builder_free(&b);
+
+	/* Levels of a period with a rate-only row still add up, so a sum that
+	 * overflows is an error in every order. */
+	init(&b);
+	CHECK_INT(addr(&b, "2022-07", 3), TS_OK);
+	CHECK_INT(add(&b, "2022-07", 1e308), TS_OK);
+	CHECK_INT(add(&b, "2022-07", 1e308), TS_ENONFINITE);
+	ts_builder_free(&b);
+
+	/* A row at +0%: its base is its value, also once a second row
+	 * arrives (no rates array was needed for a rate of 0): 100 at 0% and
+	 * 100 at 0% is 200 at 0%; and 100 at 0% plus 60 at +50% is 160 over
+	 * 100 + 40: +14.2857%. */
+	init(&b);
+	CHECK_INT(addg(&b, "2022-05", 100, 0), TS_OK);
+	CHECK_INT(addg(&b, "2022-05", 100, 0), TS_OK);
+	f = fact_of(&b, "2022-05");
+	CHECK(f.value == 200 && f.has_growth && f.growth == 0.0);
+	CHECK_INT(addg(&b, "2022-06", 100, 0), TS_OK);
+	CHECK_INT(addg(&b, "2022-06", 60, 50), TS_OK);
+	f = fact_of(&b, "2022-06");
+	CHECK(f.value == 160 && f.has_growth);
+	CHECK_NEAR(f.growth, (160.0 / 140.0 - 1) * 100, 1e-9);
+	/* a plain row after one at 0%: the level adds, no rate */
+	CHECK_INT(addg(&b, "2022-07", 100, 0), TS_OK);
+	CHECK_INT(add(&b, "2022-07", 50), TS_OK);
+	f = fact_of(&b, "2022-07");
+	CHECK(f.value == 150 && !f.has_growth);
+	/* merged: a slot at 0% from each side */
+	init(&c);
+	CHECK_INT(addg(&c, "2022-08", 100, 0), TS_OK);
+	CHECK_INT(addg(&b, "2022-08", 60, 50), TS_OK);
+	CHECK_INT(ts_builder_merge(&c, &b, NULL), TS_OK);
+	f = fact_of(&c, "2022-08");
+	CHECK(f.value == 160);
+	CHECK_NEAR(f.growth, (160.0 / 140.0 - 1) * 100, 1e-9);
+	ts_builder_free(&c);
+	ts_builder_free(&b);
+
+	/* Merging states: a rate-only slot meets a slot with a level. */
+	init(&b);
+	init(&c);
+	CHECK_INT(addr(&b, "2022-07", 8.3), TS_OK);
+	CHECK_INT(addr(&b, "2022-08", 1), TS_OK);
+	CHECK_INT(addg(&c, "2022-07", 100, 5), TS_OK);
+	CHECK_INT(ts_builder_merge(&c, &b, NULL), TS_OK);
+	CHECK(IS_NEITHER(fact_of(&c, "2022-07")));
+	CHECK(IS_RATE_ONLY(fact_of(&c, "2022-08"), 1.0));
+	ts_builder_free(&b);
+	ts_builder_free(&c);
+}
+
+static void
+test_rollup_without_level(void)
+{
+	ts_builder	b;
+	ts_builder	one;
+	ts_fact    *f;
+	ts_view		v;
+	tp_period	where = 0;
+
+	/* One district rate-only for July and 1-7月, another with a level
+	 * for July: July has neither; 1-7月, a single input, keeps its rate;
+	 * a fact with neither stays one. */
+	init(&one);
+	CHECK_INT(addr(&one, "2022-07", 9.1), TS_OK);
+	CHECK_INT(addr(&one, "2022-01..07", 8.3), TS_OK);
+	CHECK_INT(addr(&one, "2022-08", 1), TS_OK);
+	CHECK_INT(addr(&one, "2022-08", 2), TS_OK);
+	f = flat(&one);
+	v = view_of(&one, f);
+	init(&b);
+	CHECK_INT(addg(&b, "2022-07", 300, 9.5), TS_OK);
+	CHECK_INT(ts_builder_add_series(&b, &v, &where), TS_OK);
+	CHECK(IS_NEITHER(fact_of(&b, "2022-07")));
+	CHECK(IS_RATE_ONLY(fact_of(&b, "2022-01..07"), 8.3));
+	CHECK(IS_NEITHER(fact_of(&b, "2022-08")));
+	/* rollup of a series into an empty builder is that series */
+	ts_builder_free(&b);
+	init(&b);
+	CHECK_INT(ts_builder_add_series(&b, &v, &where), TS_OK);
+	CHECK(same_flat(&b, &one));
+
+	/* A ratio series is never added: TS_ERATIO naming its first fact;
+	 * nor is an amount series into a ratio builder. */
+	v.kind = TS_RATIO;
+	where = 0;
+	CHECK_INT(ts_builder_add_series(&b, &v, &where), TS_ERATIO);
+	CHECK(where == P("2022-07"));
+	v.kind = TS_AMOUNT;
+	ts_builder_free(&b);
+	init(&b);
+	CHECK_INT(ts_builder_set_kind(&b, TS_RATIO), TS_OK);
+	CHECK_INT(add(&b, "2022-01", 1), TS_OK);
+	CHECK_INT(ts_builder_add_series(&b, &v, &where), TS_EKIND);
+	CHECK_INT(b.count, 1);
+	ts_builder_free(&b);
+	free(f);
+	ts_builder_free(&one);
+}
+
+static void
+test_ratio_rows(void)
+{
+	ts_builder	b;
+	ts_builder	c;
+	ts_fact		f;
+	tp_period	where = 0;
+
+	init(&b);
+	CHECK_INT(ts_builder_set_kind(&b, TS_RATIO), TS_OK);
+	CHECK_INT(addg(&b, "2022-07", 98.1, 0.3), TS_OK);
+	/* any period twice: ratios cannot be added; the builder unchanged */
+	CHECK_INT(add(&b, "2022-07", 97), TS_ERATIO);
+	CHECK_INT(addg(&b, "2022-07", 97, 1), TS_ERATIO);
+	CHECK_INT(addr(&b, "2022-07", 1), TS_ERATIO);
+	/* the row's own faults first */
+	CHECK_INT(add(&b, "2022-07", NAN), TS_ENAN);
+	CHECK_INT(addg(&b, "2022-07", 1, INFINITY), TS_ENONFINITE);
+	CHECK_INT(b.count, 1);
+	f = fact_of(&b, "2022-07");
+	CHECK(f.value == 98.1 && f.has_growth && f.growth == 0.3 && !f.no_value);
+	/* changes of any size, a change without a level, a level without */
+	CHECK_INT(addg(&b, "2022-08", 40, -150), TS_OK);
+	CHECK_INT(addr(&b, "2022-09", -0.1), TS_OK);
+	CHECK_INT(add(&b, "2022-10", -0.0), TS_OK);
+	CHECK_INT(addn(&b, "2022-11"), TS_OK);
+	CHECK(fact_of(&b, "2022-08").growth == -150);
+	CHECK(IS_RATE_ONLY(fact_of(&b, "2022-09"), -0.1));
+	f = fact_of(&b, "2022-10");
+	CHECK(f.value == 0.0 && !signbit(f.value) && !f.has_growth);
+	CHECK(IS_NEITHER(fact_of(&b, "2022-11")));
+	/* the cumulative fact and the unit are different periods */
+	CHECK_INT(add(&b, "2022-01..07", 97.9), TS_OK);
+	CHECK_INT(b.count, 6);
+	/* the kind is fixed by the rows */
+	CHECK_INT(ts_builder_set_kind(&b, TS_AMOUNT), TS_EKIND);
+	CHECK_INT(ts_builder_set_kind(&b, TS_RATIO), TS_OK);
+
+	/* Merging ratio states: disjoint periods, then one in both. */
+	init(&c);
+	CHECK_INT(ts_builder_set_kind(&c, TS_RATIO), TS_OK);
+	CHECK_INT(add(&c, "2022-06", 98.4), TS_OK);
+	CHECK_INT(ts_builder_merge(&b, &c, &where), TS_OK);
+	CHECK_INT(b.count, 7);
+	CHECK_INT(b.kind, TS_RATIO);
+	CHECK_INT(ts_builder_merge(&b, &c, &where), TS_ERATIO);
+	CHECK(where == P("2022-06"));
+	CHECK_INT(b.count, 7);
+	/* a ratio state into an empty builder makes it a ratio builder */
+	ts_builder_free(&c);
+	init(&c);
+	CHECK_INT(ts_builder_merge(&c, &b, &where), TS_OK);
+	CHECK_INT(c.kind, TS_RATIO);
+	CHECK(same_flat(&b, &c));
+	/* an amount state and a ratio state do not combine */
+	ts_builder_free(&c);
+	init(&c);
+	CHECK_INT(add(&c, "2023-01", 1), TS_OK);
+	CHECK_INT(ts_builder_merge(&b, &c, &where), TS_EKIND);
+	CHECK_INT(ts_builder_merge(&c, &b, &where), TS_EKIND);
+	ts_builder_free(&c);
+	/* the state codec carries the kind */
+	copy_builder(&b, &c);
+	CHECK_INT(c.kind, TS_RATIO);
+	CHECK(same_flat(&b, &c));
+	CHECK_INT(add(&c, "2022-07", 1), TS_ERATIO);
+	ts_builder_free(&c);
+	ts_builder_free(&b);
+
+	/* An empty builder takes any kind; amount is the default. */
+	init(&b);
+	CHECK_INT(b.kind, TS_AMOUNT);
+	CHECK_INT(ts_builder_set_kind(&b, TS_RATIO), TS_OK);
+	CHECK_INT(ts_builder_set_kind(&b, TS_AMOUNT), TS_OK);
+	CHECK_INT(add(&b, "2022-07", 1), TS_OK);
+	CHECK_INT(add(&b, "2022-07", 1), TS_OK);
+	CHECK_INT(ts_builder_set_kind(&b, TS_RATIO), TS_EKIND);
+	ts_builder_free(&b);
+
+	/* kind names */
+	{
+		ts_kind		k = TS_AMOUNT;
+
+		CHECK_INT(ts_parse_kind("ratio", 5, &k), TS_OK);
+		CHECK_INT(k, TS_RATIO);
+		CHECK_INT(ts_parse_kind("amount", 6, &k), TS_OK);
+		CHECK_INT(k, TS_AMOUNT);
+		CHECK_INT(ts_parse_kind("Ratio", 5, &k), TS_EKIND);
+		CHECK_INT(ts_parse_kind("ratios", 6, &k), TS_EKIND);
+		CHECK_INT(ts_parse_kind("rati", 4, &k), TS_EKIND);
+		CHECK_INT(ts_parse_kind("", 0, &k), TS_EKIND);
+		CHECK_STR(ts_kind_name(TS_RATIO), "ratio");
+		CHECK_STR(ts_kind_name(TS_AMOUNT), "amount");
+	}
+}
+
+/* Encode facts of that kind; decode again; the bytes and the facts. */
+static void
+check_codec(ts_kind kind, const ts_fact *facts, int32_t n, int want_version,
+			size_t want_len)
+{
+	ts_view		v;
+	uint8_t		buf[512];
+	ts_fact		back[16];
+	tp_grain	g = TP_DAY;
+	int32_t		m = 0;
+	size_t		len;
+	size_t		i;
+	int			ok = 1;
+
+	v.grain = TP_MONTH;
+	v.kind = kind;
+	v.n = n;
+	v.facts = facts;
+	len = ts_encoded_size(&v);
+	CHECK_INT(len, want_len);
+	CHECK_INT(ts_fits_version1(&v), want_version == 1);
+	ts_encode(&v, buf);
+	CHECK_INT(buf[0], want_version);
+	CHECK_INT(ts_decode(buf, len, &g, back, &m), TS_OK);
+	CHECK_INT(m, n);
+	CHECK_INT(g, TP_MONTH);
+	CHECK_INT(ts_decoded_kind(buf, len), kind);
+	CHECK(memcmp(back, facts, (size_t) n * sizeof(ts_fact)) == 0);
+	/* every shorter prefix and one more byte are refused */
+	for (i = 0; i < len; i++)
+		if (ts_decode(buf, i, &g, NULL, &m) != TS_ECORRUPT)
+			ok = 0;
+	buf[len] = 0;
+	if (ts_decode(buf, len + 1, &g, NULL, &m) != TS_ECORRUPT)
+		ok = 0;
+	CHECK(ok);
+}
+
+static ts_fact
+mkfact(const char *p, double value, int no_value, int has_growth, double growth)
+{
+	ts_fact		f;
+	int32_t		key = ts_period_key(P(p));
+
+	memset(&f, 0, sizeof f);
+	f.unit = key / 2;
+	f.cumulative = (uint8_t) (key % 2);
+	f.no_value = (uint8_t) no_value;
+	f.has_growth = (uint8_t) has_growth;
+	f.value = value;
+	f.growth = growth;
+	return f;
+}
+
+static void
+test_codec_v2(void)
+{
+	ts_fact		f[4];
+	uint8_t		bytes[64];
+	tp_grain	g;
+	int32_t		n;
+
+	/* Version 1 for an amount with levels: header 6, 13 a fact, 8 a rate. */
+	f[0] = mkfact("2022-06", 120, 0, 0, 0);
+	f[1] = mkfact("2022-07", 130, 0, 1, 8.3);
+	check_codec(TS_AMOUNT, f, 2, 1, 6 + 13 + 13 + 8);
+	/* Version 2 as soon as a fact has no level: header 7, 5 a fact, 8 a
+	 * level, 8 a rate. */
+	f[1] = mkfact("2022-07", 0, 1, 1, 8.3);
+	f[2] = mkfact("2022-08", 0, 1, 0, 0);
+	check_codec(TS_AMOUNT, f, 3, 2, 7 + (5 + 8) + (5 + 8) + 5);
+	/* or for any ratio series; changes in points have no -100 bound */
+	f[0] = mkfact("2022-06", 98.4, 0, 0, 0);
+	f[1] = mkfact("2022-07", 98.1, 0, 1, 0.3);
+	f[2] = mkfact("2022-01..07", 40, 0, 1, -150);
+	check_codec(TS_RATIO, f, 3, 2, 7 + (5 + 8) + (5 + 16) + (5 + 16));
+	check_codec(TS_RATIO, f, 1, 2, 7 + 5 + 8);
+
+	/* A version-1-representable series sent in version 2 decodes (and
+	 * encodes back in version 1). */
+	{
+		static const uint8_t v2_of_v1[] = {
+			0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01,
+			0x00, 0x00, 0x5e, 0xca, 0x00,
+			0x40, 0x14, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		};
+		ts_fact		back[1];
+		ts_view		v;
+		uint8_t		out[32];
+
+		CHECK_INT(ts_decode(v2_of_v1, sizeof v2_of_v1, &g, back, &n), TS_OK);
+		CHECK(back[0].value == 5.0 && !back[0].no_value);
+		v.grain = g;
+		v.kind = ts_decoded_kind(v2_of_v1, sizeof v2_of_v1);
+		v.n = n;
+		v.facts = back;
+		CHECK_INT(ts_encoded_size(&v), 6 + 13);
+		ts_encode(&v, out);
+		CHECK_INT(out[0], 1);
+	}
+
+	/* Faults of version 2: the base is {2022-07: NULL (+8.3%)}. */
+	{
+		static const uint8_t good[] = {
+			0x02, 0x02, 0x00, 0x00, 0x00, 0x00, 0x01,
+			0x00, 0x00, 0x5e, 0xce, 0x06,
+			0x40, 0x20, 0x99, 0x99, 0x99, 0x99, 0x99, 0x9a,
+		};
+
+#define V2_CORRUPT(off, byte) \
+		do { \
+			memcpy(bytes, good, sizeof good); \
+			bytes[off] = (byte); \
+			CHECK_INT(ts_decode(bytes, sizeof good, &g, NULL, &n), TS_ECORRUPT); \
+		} while (0)
+
+		memcpy(bytes, good, sizeof good);
+		CHECK_INT(ts_decode(bytes, sizeof good, &g, NULL, &n), TS_OK);
+		V2_CORRUPT(0, 3);		/* version */
+		V2_CORRUPT(1, 6);		/* grain */
+		V2_CORRUPT(2, 2);		/* kind */
+		V2_CORRUPT(6, 2);		/* count */
+		V2_CORRUPT(11, 0x0e);	/* an unknown flag */
+		V2_CORRUPT(11, 0x04);	/* no rate: eight bytes too many */
+		V2_CORRUPT(11, 0x02);	/* a level: eight bytes too few */
+		/* 1-7月 rate-only is a fact; 1-1月 is not (January is a unit) */
+		memcpy(bytes, good, sizeof good);
+		bytes[11] = 0x07;
+		CHECK_INT(ts_decode(bytes, sizeof good, &g, NULL, &n), TS_OK);
+		bytes[10] = 0xc8;		/* unit 0x5ec8: 2022-01 */
+		CHECK_INT(ts_decode(bytes, sizeof good, &g, NULL, &n), TS_ECORRUPT);
+		/* a rate of -8.3% */
+		memcpy(bytes, good, sizeof good);
+		bytes[12] = 0xc0;
+		CHECK_INT(ts_decode(bytes, sizeof good, &g, NULL, &n), TS_OK);
+		/* -100% for an amount; -0; NaN */
+		memcpy(bytes, good, sizeof good);
+		memcpy(bytes + 12, "\xc0\x59\x00\x00\x00\x00\x00\x00", 8);
+		CHECK_INT(ts_decode(bytes, sizeof good, &g, NULL, &n), TS_ECORRUPT);
+		/* as the change of a ratio, -100 points is fine */
+		bytes[2] = 1;
+		CHECK_INT(ts_decode(bytes, sizeof good, &g, NULL, &n), TS_OK);
+		CHECK_INT(ts_decoded_kind(bytes, sizeof good), TS_RATIO);
+		memcpy(bytes + 12, "\x80\x00\x00\x00\x00\x00\x00\x00", 8);
+		CHECK_INT(ts_decode(bytes, sizeof good, &g, NULL, &n), TS_ECORRUPT);
+		memcpy(bytes + 12, "\x7f\xf8\x00\x00\x00\x00\x00\x00", 8);
+		CHECK_INT(ts_decode(bytes, sizeof good, &g, NULL, &n), TS_ECORRUPT);
+		memcpy(bytes + 12, "\x7f\xf0\x00\x00\x00\x00\x00\x00", 8);
+		CHECK_INT(ts_decode(bytes, sizeof good, &g, NULL, &n), TS_ECORRUPT);
+		/* version 1 knows no flag 4 */
+		memcpy(bytes, good, sizeof good);
+		bytes[0] = 1;
+		CHECK_INT(ts_decode(bytes, sizeof good, &g, NULL, &n), TS_ECORRUPT);
+		/* a short header */
+		CHECK_INT(ts_decode(good, 6, &g, NULL, &n), TS_ECORRUPT);
+#undef V2_CORRUPT
+	}
+}
+
+static void
+test_text_kinds(void)
+{
+	ts_builder	b;
+	char		buf[256];
+	const char *tok;
+	const char *item;
+	size_t		len;
+
+	init(&b);
+	/* rate-only facts and facts with neither */
+	CHECK_INT(parse("{2022-06: 120, 2022-07: NULL (+8.3%), 2022-08: NULL}", &b), TS_OK);
+	CHECK(IS_RATE_ONLY(fact_of(&b, "2022-07"), 8.3));
+	CHECK(IS_NEITHER(fact_of(&b, "2022-08")));
+	CHECK(text_round_trip(&b, buf, sizeof buf));
+	CHECK_STR(buf, "{2022-06: 120, 2022-07: NULL (+8.3%), 2022-08: NULL}");
+	/* NULL in any case, spaces anywhere, an explicit /amount */
+	CHECK_INT(parse(" { 2022-07 :null( +8.3 % ) ,2022-08:Null } / amount ", &b), TS_OK);
+	CHECK(text_round_trip(&b, buf, sizeof buf));
+	CHECK_STR(buf, "{2022-07: NULL (+8.3%), 2022-08: NULL}");
+	CHECK_INT(b.kind, TS_AMOUNT);
+	/* ratio series: changes in points, the kind after the braces */
+	CHECK_INT(parse("{2022-06: 97.8, 2022-07: 98.1 (+0.3pp), 2022-08: NULL (-0.1pp),"
+					" 2022-01..08: 40 (-150pp)}/ratio", &b), TS_OK);
+	CHECK_INT(b.kind, TS_RATIO);
+	CHECK(text_round_trip(&b, buf, sizeof buf));
+	CHECK_STR(buf, "{2022-06: 97.8, 2022-07: 98.1 (+0.3pp), 2022-08: NULL (-0.1pp),"
+			  " 2022-01..08: 40 (-150pp)}/ratio");
+	CHECK_INT(parse("{2022-07: 98.1 ( +0 pp )} /ratio", &b), TS_OK);
+	CHECK(text_round_trip(&b, buf, sizeof buf));
+	CHECK_STR(buf, "{2022-07: 98.1 (+0pp)}/ratio");
+	CHECK_INT(parse("{2022-07: NULL}/ratio", &b), TS_OK);
+	CHECK(text_round_trip(&b, buf, sizeof buf));
+	CHECK_STR(buf, "{2022-07: NULL}/ratio");
+	/* the short-buffer protocol counts the suffix */
+	{
+		ts_fact    *f = flat(&b);
+		ts_view		v = view_of(&b, f);
+
+		v.kind = TS_RATIO;
+		CHECK_INT(ts_format(&v, buf, 21, &len), TS_EBUF);
+		CHECK_INT(len, 21);
+		CHECK_INT(ts_format(&v, buf, 22, &len), TS_OK);
+		free(f);
+	}
+
+	/* errors */
+	CHECK_INT(parse("{2022-07: 98.1 (+0.3%)}/ratio", &b), TS_EUNIT);
+	CHECK_INT(parse("{2022-07: 98.1 (+0.3pp)}", &b), TS_EUNIT);
+	CHECK_INT(parse("{2022-07: 98.1 (+0.3pp)}/amount", &b), TS_EUNIT);
+	CHECK_INT(parse("{2022-07: 98.1 (+0.3p)}/ratio", &b), TS_ESYNTAX);
+	CHECK_INT(parse("{2022-07: 98.1 (+0.3PP)}/ratio", &b), TS_ESYNTAX);
+	CHECK_INT(parse("{2022-07: 98.1 (+0.3ppx)}/ratio", &b), TS_ESYNTAX);
+	CHECK_INT(parse("{2022-07: 98.1}/rate", &b), TS_EKIND);
+	CHECK_INT(parse("{2022-07: 98.1}/Ratio", &b), TS_EKIND);
+	CHECK_INT(parse("{2022-07: 98.1}/", &b), TS_ESYNTAX);
+	CHECK_INT(parse("{2022-07: 98.1}/ratio x", &b), TS_ESYNTAX);
+	CHECK_INT(parse("{2022-07: 98.1}/ratio}", &b), TS_ESYNTAX);
+	CHECK_INT(parse("{2022-07: 98.1}/ratio/ratio", &b), TS_ESYNTAX);
+	CHECK_INT(parse("{2022-07: 98.1}ratio", &b), TS_ESYNTAX);
+	CHECK_INT(parse("{2022-07: NULLS}", &b), TS_ESYNTAX);
+	CHECK_INT(parse("{2022-07: NUL}", &b), TS_ESYNTAX);
+	CHECK_INT(parse("{2022-07: NULL1}", &b), TS_ESYNTAX);
+	CHECK_INT(parse("{2022-07: NULL (+1%)(+1%)}", &b), TS_ESYNTAX);
+	CHECK_INT(parse("{2022-07: NULL (-100%)}", &b), TS_ERATE);
+	CHECK_INT(parse("{2022-07: NULL, 2022-07: 5}", &b), TS_EDUPLICATE);
+	CHECK_INT(parse("{2022-07: 5 (+1pp), 2022-07: 5}/ratio", &b), TS_EDUPLICATE);
+	CHECK_INT(parse("{2022-07: 1 (+1e999pp)}/ratio", &b), TS_ERANGE);
+	/* where: the unit and its period; the kind */
+	CHECK_INT(parse_where("{2022-06: 1, 2022-07: 98.1 (+0.3 %)}/ratio", &tok, &item), TS_EUNIT);
+	CHECK_STR(tok, "33:%");
+	CHECK_STR(item, "2022-07");
+	CHECK_INT(parse_where("{2022-07: 98.1 (+0.3pp)}", &tok, &item), TS_EUNIT);
+	CHECK_STR(tok, "20:pp");
+	CHECK_INT(parse_where("{2022-07: 98.1}/ rate", &tok, &item), TS_EKIND);
+	CHECK_STR(tok, "17:rate");
+	CHECK_INT(parse_where("{2022-07: NULLS}", &tok, &item), TS_ESYNTAX);
+	CHECK_STR(tok, "10:");
+	ts_builder_free(&b);
+}
+
 int
 main(void)
 {
@@ -1611,6 +2234,11 @@ main(void)
 	test_format();
 	test_parse();
 	test_parse_errors_where();
+	test_rows_without_level();
+	test_rollup_without_level();
+	test_ratio_rows();
+	test_codec_v2();
+	test_text_kinds();
 	CHECK_INT(alloc_live, 0);
 	return check_report("series_build");
 }

@@ -39,13 +39,15 @@ reset(tp_grain g)
 {
 	nfacts = 0;
 	sv.grain = g;
+	sv.kind = TS_AMOUNT;
 	sv.n = 0;
 	sv.facts = facts;
 }
 
 /* Insert one fact in (unit, cumulative) order; the period is its text. */
 static void
-put(const char *text, double value, int has_growth, double growth)
+put_fact(const char *text, double value, int no_value, int has_growth,
+		 double growth)
 {
 	tp_period	p = P(text);
 	ts_fact		f;
@@ -55,7 +57,8 @@ put(const char *text, double value, int has_growth, double growth)
 	f.unit = (int32_t) tp_last_unit(p);
 	f.cumulative = tp_nunits(p) > 1;
 	f.has_growth = (uint8_t) has_growth;
-	f.value = value;
+	f.no_value = (uint8_t) no_value;
+	f.value = no_value ? 0.0 : value;
 	f.growth = has_growth ? growth : 0.0;
 	for (i = nfacts; i > 0; i--)
 	{
@@ -70,8 +73,17 @@ put(const char *text, double value, int has_growth, double growth)
 	sv.n = nfacts;
 }
 
+static void
+put(const char *text, double value, int has_growth, double growth)
+{
+	put_fact(text, value, 0, has_growth, growth);
+}
+
 #define U(text, v) put((text), (v), 0, 0.0)
 #define UR(text, v, g) put((text), (v), 1, (g))
+/* a rate-only fact (规上工业增加值增长8.3%), and one with neither */
+#define R(text, g) put_fact((text), 0.0, 1, 1, (g))
+#define NV(text) put_fact((text), 0.0, 1, 0, 0.0)
 
 /* ---- reading ---- */
 
@@ -896,6 +908,16 @@ test_sparkline(void)
 	CHECK(line[0] == '\0');
 	CHECK_INT(spark("2022-01..02", "2022-03", sizeof line), TS_EGRAIN);
 	CHECK_INT(spark("2022-01", "2022-03-01", sizeof line), TS_EGRAIN);
+
+	/* Denormal levels whose halves are equal (5e-324 and -5e-324 halve to
+	 * 0 and -0): no 0 / 0 (the fuzzer found it); 0, in the middle, is
+	 * block 4 of 0..7. */
+	reset(TP_MONTH);
+	U("2022-01", 0.0);
+	U("2022-02", 5e-324);
+	U("2022-03", -5e-324);
+	CHECK_INT(spark("2022-01", "2022-03", sizeof line), TS_OK);
+	CHECK_STR(line, B5 B8 B1);
 	reset(TP_DAY);
 	U("2000-01-01", 1);
 	/* 2000-01-01 + 9999 days = 2027-05-18: 10000 units, the most. */
@@ -1101,6 +1123,374 @@ test_overflow(void)
 	READS_EXACT(ts_yoy, "2022-03", -99.999999999999);
 }
 
+
+/* ---- what a fact can be: rate-only facts and facts with neither ---- */
+
+static void
+test_rate_only(void)
+{
+	double		g;
+
+	/* 规上工业增加值 published as rates only. yoy and ytd_yoy read the
+	 * published rate of the fact that is exactly the period (Q1 covers
+	 * 1-3月); nothing else comes from rates alone. */
+	reset(TP_MONTH);
+	R("2021-01..07", 14.8);
+	R("2022-03", 6.5);
+	R("2022-01..03", 7.0);
+	R("2022-07", 9.1);
+	R("2022-01..07", 8.3);
+	READS_EXACT(ts_yoy, "2022-07", 9.1);
+	READS_EXACT(ts_yoy, "2022-01..07", 8.3);
+	READS_EXACT(ts_yoy, "2022-03", 6.5);
+	READS_EXACT(ts_yoy, "2022-01..03", 7.0);
+	READS_EXACT(ts_yoy, "2022-Q1", 7.0);
+	FAILS(ts_value, "2022-07", TS_NULL);
+	FAILS(ts_base, "2022-07", TS_NULL);
+	FAILS(ts_mom, "2022-07", TS_NULL);
+	FAILS(ts_value, "2022-01..07", TS_NULL);
+	FAILS(ts_base, "2022-01..07", TS_NULL);
+	FAILS(ts_yoy, "2022-Q3", TS_NULL);
+	FAILS(ts_yoy, "2022-06..07", TS_NULL);
+	FAILS(ts_yoy, "2022-01..02", TS_NULL);
+	/* 两年平均 from the rates: sqrt(1.083 * 1.148) - 1 */
+	got = SENTINEL;
+	CHECK_INT(ts_avg_growth(&sv, P("2022-01..07"), 2, &got), TS_OK);
+	CHECK_NEAR(got, (sqrt(1.083 * 1.148) - 1) * 100, TOL);
+	read_agrees_everywhere();
+
+	/* A fact without a level is no level in any derivation; its rate is
+	 * still the period's. 1-3月 published as +5% only: its level is the
+	 * months' 10 + 20 + 30 = 60, its base 60 / 1.05. */
+	reset(TP_MONTH);
+	U("2022-01", 10);
+	U("2022-02", 20);
+	U("2022-03", 30);
+	R("2022-01..03", 5);
+	READS(ts_value, "2022-01..03", 60);
+	READS_EXACT(ts_yoy, "2022-01..03", 5);
+	READS(ts_base, "2022-01..03", 60 / 1.05);
+	READS(ts_value, "2022-Q1", 60);
+	read_agrees_everywhere();
+
+	/* February from 1-2月 needs that fact's level. */
+	reset(TP_MONTH);
+	U("2022-01", 10);
+	R("2022-01..02", 5);
+	FAILS(ts_value, "2022-02", TS_NULL);
+	FAILS(ts_value, "2022-01..02", TS_NULL);
+	READS_EXACT(ts_yoy, "2022-01..02", 5);
+
+	/* July published as +30% only, between cumulative facts with levels:
+	 * its level 1050 - 840 = 210, its rate 30 (a published rate wins over
+	 * the bases 840 - 700 = 140 the cumulative rates imply), its base the
+	 * one that rate implies: 210 / 1.3. */
+	reset(TP_MONTH);
+	UR("2022-01..06", 840, 20);
+	UR("2022-01..07", 1050, 25);
+	R("2022-07", 30);
+	READS(ts_value, "2022-07", 210);
+	READS_EXACT(ts_yoy, "2022-07", 30);
+	READS(ts_base, "2022-07", 210 / 1.3);
+	read_agrees_everywhere();
+
+	/* The year to date through a cumulative fact without a level walks
+	 * on through the units: 1-7月 = 1-6月 840 + July 210. Its own fact has
+	 * no rate, July none either: no comparable base, and no 2021. */
+	reset(TP_MONTH);
+	UR("2022-01..06", 840, 20);
+	U("2022-07", 210);
+	NV("2022-01..07");
+	READS(ts_value, "2022-01..07", 1050);
+	READS(ts_value, "2022-07", 210);
+	FAILS(ts_yoy, "2022-01..07", TS_NULL);
+	FAILS(ts_base, "2022-01..07", TS_NULL);
+	read_agrees_everywhere();
+
+	/* A unit with neither stops a sum of units, and has no value. */
+	reset(TP_MONTH);
+	U("2022-01", 1);
+	NV("2022-02");
+	U("2022-03", 3);
+	FAILS(ts_value, "2022-02", TS_NULL);
+	FAILS(ts_value, "2022-01..03", TS_NULL);
+	FAILS(ts_yoy, "2022-02", TS_NULL);
+	READS(ts_value, "2022-03", 3);
+
+	/* A published rate on a derived level <= 0 implies no base (as a
+	 * fact with both would keep no rate): 90 - 100 = -10 at +5%. */
+	reset(TP_MONTH);
+	U("2022-01..06", 100);
+	U("2022-01..07", 90);
+	R("2022-07", 5);
+	READS(ts_value, "2022-07", -10);
+	READS_EXACT(ts_yoy, "2022-07", 5);
+	FAILS(ts_base, "2022-07", TS_NULL);
+	read_agrees_everywhere();
+
+	/* mom needs both levels. */
+	reset(TP_MONTH);
+	U("2022-06", 100);
+	R("2022-07", 5);
+	FAILS(ts_mom, "2022-07", TS_NULL);
+	R("2022-05", 2);
+	FAILS(ts_mom, "2022-06", TS_NULL);
+	(void) g;
+}
+
+static void
+test_avg_growth_fallback(void)
+{
+	/* Levels 100, 0, 110: 2021 has no rate over a base of 0, so the
+	 * average is the level ratio over two years, sqrt(1.1) - 1. */
+	reset(TP_YEAR);
+	U("2019", 100);
+	U("2020", 0);
+	U("2021", 110);
+	FAILS(ts_yoy, "2021", TS_NULL);
+	got = SENTINEL;
+	CHECK_INT(ts_avg_growth(&sv, P("2021"), 2, &got), TS_OK);
+	CHECK_NEAR(got, (sqrt(1.1) - 1) * 100, TOL);
+	/* one year: 110 over 0 has no ratio either */
+	got = SENTINEL;
+	CHECK_INT(ts_avg_growth(&sv, P("2021"), 1, &got), TS_NULL);
+	/* three years need 2018 */
+	CHECK_INT(ts_avg_growth(&sv, P("2021"), 3, &got), TS_NULL);
+	CHECK(got == SENTINEL);
+
+	/* 2020 missing: the same. */
+	reset(TP_YEAR);
+	U("2019", 100);
+	U("2021", 110);
+	CHECK_INT(ts_avg_growth(&sv, P("2021"), 2, &got), TS_OK);
+	CHECK_NEAR(got, (sqrt(1.1) - 1) * 100, TOL);
+	/* and far more years than the calendar has: NULL */
+	got = SENTINEL;
+	CHECK_INT(ts_avg_growth(&sv, P("2021"), 2000000000, &got), TS_NULL);
+	CHECK(got == SENTINEL);
+
+	/* A level ratio <= 0 has no mean. */
+	reset(TP_YEAR);
+	U("2019", 100);
+	U("2021", -5);
+	got = SENTINEL;
+	CHECK_INT(ts_avg_growth(&sv, P("2021"), 2, &got), TS_NULL);
+	U("2022", 0);
+	CHECK_INT(ts_avg_growth(&sv, P("2022"), 3, &got), TS_NULL);
+	CHECK(got == SENTINEL);
+
+	/* Rates are chained, even against the levels (可比口径): -5% and +8%
+	 * give sqrt(0.95 * 1.08) - 1 though 55 / 50 is +10%; rates alone the
+	 * same. */
+	reset(TP_YEAR);
+	U("2019", 52);
+	UR("2020", 50, -5);
+	UR("2021", 55, 8);
+	CHECK_INT(ts_avg_growth(&sv, P("2021"), 2, &got), TS_OK);
+	CHECK_NEAR(got, (sqrt(0.95 * 1.08) - 1) * 100, TOL);
+	reset(TP_YEAR);
+	R("2020", -5);
+	R("2021", 8);
+	CHECK_INT(ts_avg_growth(&sv, P("2021"), 2, &got), TS_OK);
+	CHECK_NEAR(got, (sqrt(0.95 * 1.08) - 1) * 100, TOL);
+	/* one rate missing and no levels: NULL */
+	reset(TP_YEAR);
+	R("2021", 8);
+	got = SENTINEL;
+	CHECK_INT(ts_avg_growth(&sv, P("2021"), 2, &got), TS_NULL);
+	CHECK(got == SENTINEL);
+
+	/* A chain that reaches a factor of 0 (a fall of 100%) is complete:
+	 * no mean, and no fallback, as before. */
+	reset(TP_YEAR);
+	U("2019", 100);
+	U("2020", 0);
+	UR("2021", 110, 12);
+	CHECK_INT(ts_avg_growth(&sv, P("2021"), 2, &got), TS_NULL);
+
+	/* Huge level ratios do not overflow: 1e300 over 1e-300 in two years is
+	 * a factor of 1e300 a year. */
+	reset(TP_YEAR);
+	U("2019", 1e-300);
+	U("2021", 1e300);
+	CHECK_INT(ts_avg_growth(&sv, P("2021"), 2, &got), TS_OK);
+	CHECK_NEAR(got / 1e302, 1, 1e-9);
+}
+
+/* ---- ratio series ---- */
+
+static void
+test_ratio(void)
+{
+	ts_reading	r;
+
+	/* 产销率: levels are ratios, changes in points. */
+	reset(TP_MONTH);
+	sv.kind = TS_RATIO;
+	U("2021-06", 98.0);
+	U("2021-07", 97.8);
+	U("2021-01..07", 97.6);
+	U("2022-01..06", 98.2);
+	U("2022-06", 98.4);
+	UR("2022-07", 98.1, 0.3);
+	UR("2022-01..07", 97.9, 0.3);
+	READS_EXACT(ts_value, "2022-07", 98.1);
+	READS_EXACT(ts_base, "2022-07", 97.8);
+	READS_EXACT(ts_yoy, "2022-07", 0.3);
+	/* no published change: the difference in points */
+	READS_EXACT(ts_yoy, "2022-06", 98.4 - 98.0);
+	READS_EXACT(ts_base, "2022-06", 98.0);
+	READS_EXACT(ts_mom, "2022-07", 98.1 - 98.4);
+	/* the facts a coarser or cumulative period is exactly */
+	READS_EXACT(ts_value, "2022-H1", 98.2);
+	READS_EXACT(ts_value, "2022-Q1..Q2", 98.2);
+	READS_EXACT(ts_value, "2022-01..07", 97.9);
+	READS_EXACT(ts_yoy, "2022-01..07", 0.3);
+	FAILS(ts_yoy, "2021-01..07", TS_NULL);
+	/* never summed nor differenced */
+	FAILS(ts_value, "2022-Q2", TS_NULL);
+	FAILS(ts_value, "2022-06..07", TS_NULL);
+	FAILS(ts_value, "2022-Q3", TS_NULL);
+	FAILS(ts_value, "2022", TS_NULL);
+	FAILS(ts_value, "2021-12..2022-01", TS_NULL);
+	FAILS(ts_mom, "2022-01..07", TS_NULL);
+	/* changes in points do not compound */
+	got = SENTINEL;
+	CHECK_INT(ts_avg_growth(&sv, P("2022-07"), 2, &got), TS_NULL);
+	CHECK_INT(ts_avg_growth(&sv, P("2022-07"), 1, &got), TS_NULL);
+	CHECK_INT(ts_avg_growth(&sv, P("2022-07"), 0, &got), TS_EARG);
+	CHECK(got == SENTINEL);
+	/* reading at a finer grain is still an error */
+	FAILS(ts_value, "2022-07-01", TS_EGRAIN);
+	read_agrees_everywhere();
+	CHECK_INT(ts_read(&sv, P("2022-05"), &r), TS_OK);
+	CHECK_INT(r.value_status, TS_NULL);
+	CHECK_INT(r.base_status, TS_NULL);
+	CHECK_INT(r.growth_status, TS_NULL);
+
+	/* What an amount would derive, a ratio does not: July from 1-7月 and
+	 * 1-6月, Q1 from its months. */
+	reset(TP_MONTH);
+	sv.kind = TS_RATIO;
+	U("2022-01", 50);
+	U("2022-02", 60);
+	U("2022-03", 70);
+	U("2022-01..06", 98.2);
+	U("2022-01..07", 97.9);
+	FAILS(ts_value, "2022-07", TS_NULL);
+	FAILS(ts_value, "2022-Q1", TS_NULL);
+	FAILS(ts_value, "2022-02..03", TS_NULL);
+	READS_EXACT(ts_value, "2022-03", 70);
+	/* mom in points */
+	READS_EXACT(ts_mom, "2022-03", 10);
+	sv.kind = TS_AMOUNT;
+	READS(ts_value, "2022-07", 97.9 - 98.2);
+	READS(ts_value, "2022-Q1", 180);
+	sv.kind = TS_RATIO;
+
+	/* A change without a level: the change as published, the base a year
+	 * before, no value. A level without a year-ago fact: no change. */
+	reset(TP_MONTH);
+	sv.kind = TS_RATIO;
+	U("2021-07", 5.1);
+	R("2022-07", 0.3);
+	U("2022-08", 5.4);
+	FAILS(ts_value, "2022-07", TS_NULL);
+	READS_EXACT(ts_base, "2022-07", 5.1);
+	READS_EXACT(ts_yoy, "2022-07", 0.3);
+	FAILS(ts_yoy, "2022-08", TS_NULL);
+	FAILS(ts_mom, "2022-08", TS_NULL);
+	/* changes of any size: no -100 bound in points */
+	UR("2022-09", 1.0, -150.0);
+	READS_EXACT(ts_yoy, "2022-09", -150.0);
+	read_agrees_everywhere();
+
+	/* A difference in points beyond the double range is an error, as
+	 * for sums; an equal pair is +0. */
+	reset(TP_MONTH);
+	sv.kind = TS_RATIO;
+	U("2021-07", -1e308);
+	U("2022-06", -1e308);
+	U("2022-07", 1e308);
+	FAILS(ts_yoy, "2022-07", TS_ENONFINITE);
+	FAILS(ts_mom, "2022-07", TS_ENONFINITE);
+	U("2021-08", 5);
+	U("2022-08", 5);
+	READS_EXACT(ts_yoy, "2022-08", 0.0);
+	CHECK(!signbit(got));
+}
+
+
+static void
+test_resample_kinds(void)
+{
+	ts_status	st;
+	ts_builder	b;
+	char		buf[64];
+	size_t		len;
+	int			n;
+
+	/* A ratio keeps the facts that are exactly a quarter or a year to
+	 * date through one, as published: Q1 from 1-3月, Q1..Q2 from 1-6月
+	 * with its change; Q2 (April-June) is no fact; a fact with neither
+	 * is left out. */
+	reset(TP_MONTH);
+	sv.kind = TS_RATIO;
+	U("2022-01..03", 70);
+	U("2022-04", 1);
+	U("2022-05", 2);
+	U("2022-06", 3);
+	UR("2022-01..06", 98.2, 0.5);
+	NV("2022-01..09");
+	R("2022-01..12", -0.25);
+	n = resample(TP_QUARTER, &st);
+	CHECK_INT(st, TS_OK);
+	CHECK_INT(n, 3);
+	if (n == 3)
+	{
+		CHECK(ts_fact_period(TP_QUARTER, &out[0]) == P("2022-Q1"));
+		CHECK(out[0].value == 70 && !out[0].has_growth && !out[0].no_value);
+		CHECK(ts_fact_period(TP_QUARTER, &out[1]) == P("2022-Q1..Q2"));
+		CHECK(out[1].value == 98.2 && out[1].has_growth && out[1].growth == 0.5);
+		CHECK(ts_fact_period(TP_QUARTER, &out[2]) == P("2022-Q1..Q4"));
+		CHECK(out[2].no_value && out[2].has_growth && out[2].growth == -0.25);
+	}
+	ts_builder_init(&b, &heap);
+	CHECK_INT(ts_resample(&sv, TP_HALF, &b), TS_OK);
+	CHECK_INT(b.kind, TS_RATIO);
+	CHECK_INT(b.count, 2);		/* H1 from 1-6月, H1..H2 from 1-12月 */
+	ts_builder_free(&b);
+	/* the sparkline draws unit facts only: April to June 1, 2, 3 */
+	CHECK_INT(ts_sparkline(&sv, P("2022-03"), P("2022-06"), buf, sizeof buf, &len), TS_OK);
+	CHECK_STR(buf, " " B1 "\xe2\x96\x85" "\xe2\x96\x88");
+
+	/* An amount where only the published rate of a coarser period is
+	 * known: a rate-only fact. Q1 is 1-3月 at +7%; Q2 (April-June) has
+	 * neither; the year to date through Q2, 1-6月, has neither. */
+	reset(TP_MONTH);
+	R("2022-01..03", 7);
+	NV("2022-01..06");
+	n = resample(TP_QUARTER, &st);
+	CHECK_INT(st, TS_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+	{
+		CHECK(ts_fact_period(TP_QUARTER, &out[0]) == P("2022-Q1"));
+		CHECK(out[0].no_value && out[0].has_growth && out[0].growth == 7);
+	}
+	/* With the months' levels, Q1 has both: 60 at the published +7%. */
+	U("2022-01", 10);
+	U("2022-02", 20);
+	U("2022-03", 30);
+	n = resample(TP_QUARTER, &st);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK(out[0].value == 60 && !out[0].no_value && out[0].growth == 7);
+	/* a sparkline is blank where the level is missing */
+	CHECK_INT(ts_sparkline(&sv, P("2022-03"), P("2022-05"), buf, sizeof buf, &len), TS_OK);
+	CHECK_STR(buf, "\xe2\x96\x84  ");
+}
+
 int
 main(void)
 {
@@ -1121,5 +1511,9 @@ main(void)
 	test_sparkline();
 	test_resample();
 	test_overflow();
+	test_rate_only();
+	test_avg_growth_fallback();
+	test_ratio();
+	test_resample_kinds();
 	return check_report("series_read");
 }
