@@ -426,7 +426,7 @@ END $$;
 COMMENT ON FUNCTION tracker.project_milestone_check() IS
     'trigger function: rejects a milestone whose actual date runs against the lifecycle order';
 
--- ---- 4. observation_series_sync runs for tracker.observation only (55_observation_series.sql) ----
+-- ---- 4. observation_series_sync runs for its own triggers only (55_observation_series.sql) ----
 -- SECURITY DEFINER: roles that may write observations need no privilege
 -- on the derived table, and cannot write it directly. So it must run for
 -- tracker.observation's own triggers and nothing else: on a table of
@@ -441,12 +441,22 @@ DECLARE
     indicators  text[];
     grains      text[];
 BEGIN
-    IF TG_RELID OPERATOR(pg_catalog.<>) 'tracker.observation'::pg_catalog.regclass
-       OR TG_LEVEL OPERATOR(pg_catalog.<>) 'STATEMENT' OR TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER' THEN
-        RAISE EXCEPTION 'tracker.observation_series_sync() keeps tracker.observation_series and runs only for the triggers of tracker.observation'
+    IF TG_LEVEL OPERATOR(pg_catalog.<>) 'STATEMENT' OR TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER'
+       OR NOT (TG_RELID OPERATOR(pg_catalog.=) 'tracker.observation'::pg_catalog.regclass
+               OR (TG_RELID OPERATOR(pg_catalog.=) 'tracker.indicator'::pg_catalog.regclass
+                   AND TG_OP = 'UPDATE')) THEN
+        RAISE EXCEPTION 'tracker.observation_series_sync() keeps tracker.observation_series and runs only for the triggers of tracker.observation and tracker.indicator'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF TG_OP = 'TRUNCATE' THEN
+    IF TG_RELID OPERATOR(pg_catalog.=) 'tracker.indicator'::pg_catalog.regclass THEN
+        -- An indicator that changes kind: its series are read otherwise.
+        SELECT array_agg(s.region), array_agg(s.indicator), array_agg(s.grain)
+        INTO regions, indicators, grains
+        FROM tracker.observation_series s
+        JOIN new_rows n ON n.code = s.indicator
+        JOIN old_rows o ON o.code = n.code
+        WHERE n.kind <> o.kind;
+    ELSIF TG_OP = 'TRUNCATE' THEN
         TRUNCATE tracker.observation_series;
         RETURN NULL;
     ELSIF TG_OP = 'INSERT' THEN
@@ -480,8 +490,8 @@ BEGIN
     ORDER BY s.region, s.indicator, s.grain
     FOR UPDATE OF s;
     UPDATE tracker.observation_series s
-    SET series = (SELECT tracker.series(o.period, o.value, o.growth)
-                  FROM tracker.observation o
+    SET series = (SELECT tracker.series(o.period, o.value, o.growth, i.kind)
+                  FROM tracker.observation o JOIN tracker.indicator i ON i.code = o.indicator
                   WHERE o.region = s.region AND o.indicator = s.indicator
                     AND tracker.grain(o.period) = s.grain)
     FROM unnest(regions, indicators, grains) k(region, indicator, grain)
@@ -531,8 +541,8 @@ BEGIN
       AND (rebuild_series.indicator IS NULL OR s.indicator = rebuild_series.indicator);
     INSERT INTO tracker.observation_series (region, indicator, grain, series)
     SELECT o.region, o.indicator, tracker.grain(o.period),
-           tracker.series(o.period, o.value, o.growth)
-    FROM tracker.observation o
+           tracker.series(o.period, o.value, o.growth, i.kind)
+    FROM tracker.observation o JOIN tracker.indicator i ON i.code = o.indicator
     WHERE (rebuild_series.region IS NULL OR o.region = rebuild_series.region)
       AND (rebuild_series.indicator IS NULL OR o.indicator = rebuild_series.indicator)
     GROUP BY o.region, o.indicator, tracker.grain(o.period);
@@ -615,3 +625,69 @@ COMMENT ON FUNCTION tracker.resample(tracker.series, pg_catalog.text) IS
     'the series at a coarser grain: each derivable unit and year-to-date value, with rates where published; for a ratio series only the facts that are exactly such a period';
 COMMENT ON FUNCTION tracker.unnest(tracker.series) IS
     'the facts of the series: period, value (NULL if no level was published), published growth (NULL if none; points for a ratio series), and whether it is year-to-date';
+-- ---- 9. Rate-only facts and ratio indicators (50_schema.sql, 55_observation_series.sql, 60_projects.sql) ----
+-- Added last in the table, where a fresh install declares it too.
+ALTER TABLE tracker.indicator
+    ADD COLUMN kind pg_catalog.text NOT NULL DEFAULT 'amount',
+    ADD CONSTRAINT indicator_kind CHECK (kind IN ('amount', 'ratio'));
+COMMENT ON TABLE tracker.indicator IS
+    'economic indicators: how they are named, their unit, whether lower is better, the decimals bulletins print, and their kind (amount or ratio)';
+ALTER TABLE tracker.observation ALTER COLUMN value DROP NOT NULL;
+ALTER TABLE tracker.observation
+    ADD CONSTRAINT observation_value_or_growth CHECK (value IS NOT NULL OR growth IS NOT NULL);
+COMMENT ON TABLE tracker.observation IS
+    'facts as published: for one unit (a month) or a year-to-date span (1-7月), a value, the published growth rate (percent; points for a ratio indicator), or both';
+COMMENT ON FUNCTION tracker.observation_series_sync() IS
+    'trigger function: rebuilds tracker.observation_series for the regions, indicators and grains a statement on tracker.observation touched, and for indicators whose kind changed';
+CREATE TRIGGER indicator_series_kind AFTER UPDATE ON tracker.indicator
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
+CREATE OR REPLACE FUNCTION tracker.consistency(p tracker.period)
+RETURNS TABLE (kind pg_catalog.text, parent pg_catalog.text, indicator pg_catalog.text,
+               period tracker.period, parent_value pg_catalog.float8, children_sum pg_catalog.float8,
+               difference pg_catalog.float8, children pg_catalog.int4)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    WITH figures AS (
+        -- amounts only: a ratio's figures (开工率) do not add up
+        SELECT 'target'::pg_catalog.text AS kind, t.region, t.indicator, t.amount AS value
+        FROM tracker.target t
+        JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) t.indicator
+        WHERE t.period OPERATOR(tracker.=) p AND t.amount IS NOT NULL
+          AND i.kind OPERATOR(pg_catalog.=) 'amount'
+        UNION ALL
+        -- each region's facts of the years p touches, read at p
+        SELECT 'observation'::pg_catalog.text, o.region, o.indicator,
+               tracker.value(tracker.series(o.period, o.value, o.growth), p)
+        FROM tracker.observation o
+        JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) o.indicator
+        WHERE o.period OPERATOR(tracker.&&)
+              tracker.span(tracker.period(tracker.start_date(p), 'year'),
+                           tracker.period(tracker.end_date(p), 'year'))
+          AND i.kind OPERATOR(pg_catalog.=) 'amount'
+        GROUP BY o.region, o.indicator
+    ),
+    compared AS (
+        SELECT f.kind, f.region AS parent, f.indicator, f.value AS parent_value,
+               pg_catalog.sum(c.value) AS children_sum, pg_catalog.count(c.value) AS children
+        FROM figures f
+        JOIN tracker.region r ON r.parent OPERATOR(pg_catalog.=) f.region
+        LEFT JOIN figures c
+               ON c.kind OPERATOR(pg_catalog.=) f.kind
+              AND c.region OPERATOR(pg_catalog.=) r.code
+              AND c.indicator OPERATOR(pg_catalog.=) f.indicator
+        WHERE f.value IS NOT NULL
+        GROUP BY f.kind, f.region, f.indicator, f.value
+    )
+    SELECT x.kind, x.parent, x.indicator, p, x.parent_value, x.children_sum,
+           (x.parent_value OPERATOR(pg_catalog.-) x.children_sum), x.children::pg_catalog.int4
+    FROM compared x
+    WHERE x.children OPERATOR(pg_catalog.>) 0
+      AND pg_catalog.abs(x.parent_value OPERATOR(pg_catalog.-) x.children_sum)
+          OPERATOR(pg_catalog.>)
+          (1e-9::pg_catalog.float8 OPERATOR(pg_catalog.*)
+           GREATEST(1::pg_catalog.float8, pg_catalog.abs(x.parent_value)))
+    ORDER BY x.kind, x.parent, x.indicator;
+END;
+COMMENT ON FUNCTION tracker.consistency(tracker.period) IS
+    'parents whose own target amount or observed value for p differs from the sum of their children''s (children without a figure left out; amount indicators only, as ratios do not add up)';

@@ -43,7 +43,14 @@ static const char regions_query[] =
 "          r.code COLLATE pg_catalog.\"C\"";
 
 static const char indicators_query[] =
-"SELECT i.code, i.name, i.unit_label, i.higher_is_better, i.decimals"
+"SELECT i.code, i.name, i.unit_label, i.higher_is_better, i.decimals,"
+"       i.kind OPERATOR(pg_catalog.=) 'ratio'"
+"  FROM %1$s.indicator i ORDER BY i.code COLLATE pg_catalog.\"C\"";
+
+/* The same before 0.2.0, whose indicators have no kind: this library
+ * serves a database from its install until ALTER EXTENSION UPDATE. */
+static const char indicators_query_0_1[] =
+"SELECT i.code, i.name, i.unit_label, i.higher_is_better, i.decimals, false"
 "  FROM %1$s.indicator i ORDER BY i.code COLLATE pg_catalog.\"C\"";
 
 /* $1 = p. */
@@ -71,6 +78,7 @@ typedef struct Indicator
 	text	   *unit_label;		/* NULL for SQL NULL */
 	bool		higher_is_better;
 	int32		decimals;
+	bool		ratio;			/* a rate itself: never accumulated */
 } Indicator;
 
 /* Rows and targets are keyed by indicator, then region number. */
@@ -165,6 +173,7 @@ typedef struct Report
 	tp_period	p;
 	Oid			period_type;	/* tracker.period's OID */
 	const char *schema;			/* the extension's schema, quoted */
+	bool		has_kind;		/* indicator.kind exists (0.2.0 on) */
 	bool		has_previous;
 	tp_period	previous;		/* the previous report: rank change */
 	tp_day		first_day;		/* rows need a fact starting from here */
@@ -295,6 +304,7 @@ keep_indicator(Board *b, const Datum *values, const bool *isnull)
 	i->unit_label = copy_text(b, values[2], isnull[2]);
 	i->higher_is_better = DatumGetBool(values[3]);
 	i->decimals = DatumGetInt32(values[4]);
+	i->ratio = DatumGetBool(values[5]);
 	number_name(b->indicator_numbers, i->code, (int32) (b->indicators.n - 1));
 }
 
@@ -478,7 +488,10 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 	take_reading(row, -1, -1, R_PREVIOUS_GROWTH, &v, runs->previous_status[g],
 				 &runs->previous[g], r->previous);
 	row->known[R_ACTUAL] = false;
-	if (row->has_target)
+	/* A ratio's level is not accumulated over the target period: no
+	 * actual, so no attainment or pace; its growth gap is in points. */
+	if (row->has_target &&
+		!VEC_AT(b->indicators, Indicator, KEY_INDICATOR(row->key)).ratio)
 	{
 		tp_period	since;
 		const ts_run *run = resolve_since(runs, r, row->target.period, g, &since);
@@ -620,7 +633,8 @@ fetch(Board *b)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	run_query(b, regions_query, 0, keep_region);
-	run_query(b, indicators_query, 0, keep_indicator);
+	run_query(b, b->report.has_kind ? indicators_query : indicators_query_0_1,
+			  0, keep_indicator);
 	run_query(b, targets_query, 1, keep_target);
 	/* Most regions have most indicators: room for that many rows up
 	 * front (up to 64k; beyond, the array doubles as it fills). */
@@ -945,6 +959,16 @@ schema_of(FunctionCallInfo fcinfo)
 	return quote_identifier(name);
 }
 
+/* Whether the extension's indicator table has the kind column of 0.2.0. */
+static bool
+indicator_has_kind(FunctionCallInfo fcinfo)
+{
+	Oid			rel = get_relname_relid("indicator",
+										get_func_namespace(fcinfo->flinfo->fn_oid));
+
+	return OidIsValid(rel) && get_attnum(rel, "kind") != InvalidAttrNumber;
+}
+
 PG_FUNCTION_INFO_V1(scoreboard);
 Datum
 scoreboard(PG_FUNCTION_ARGS)
@@ -961,6 +985,7 @@ scoreboard(PG_FUNCTION_ARGS)
 	r->p = PG_GETARG_PERIOD(0);
 	r->period_type = get_fn_expr_argtype(fcinfo->flinfo, 0);
 	r->schema = schema_of(fcinfo);
+	r->has_kind = indicator_has_kind(fcinfo);
 	r->as_of = PG_GETARG_DATEADT(1);
 	r->has_previous = tp_previous_report(r->p, &r->previous) == TP_OK;
 	store_witness_init(&b.witness, r->p);

@@ -21,18 +21,25 @@ CREATE TABLE tracker.indicator (
     name              pg_catalog.text NOT NULL,
     unit_label        pg_catalog.text,
     higher_is_better  pg_catalog.bool NOT NULL DEFAULT true,
-    decimals          pg_catalog.int4 NOT NULL DEFAULT 1 CHECK (decimals BETWEEN 0 AND 15)
+    decimals          pg_catalog.int4 NOT NULL DEFAULT 1 CHECK (decimals BETWEEN 0 AND 15),
+    -- amount: levels add up and change in percent (投资, 增加值); ratio: a
+    -- rate itself (开工率, 产销率, 失业率), never added, changing in points.
+    kind              pg_catalog.text NOT NULL DEFAULT 'amount',
+    CONSTRAINT indicator_kind CHECK (kind IN ('amount', 'ratio'))
 );
 COMMENT ON TABLE tracker.indicator IS
-    'economic indicators: how they are named, their unit, whether lower is better, and the decimals bulletins print';
+    'economic indicators: how they are named, their unit, whether lower is better, the decimals bulletins print, and their kind (amount or ratio)';
 
 CREATE TABLE tracker.observation (
     region     pg_catalog.text NOT NULL REFERENCES tracker.region (code),
     indicator  pg_catalog.text NOT NULL REFERENCES tracker.indicator (code),
     period     tracker.period NOT NULL,
-    value      pg_catalog.float8 NOT NULL,
+    value      pg_catalog.float8,
     growth     pg_catalog.float8,
     PRIMARY KEY (region, indicator, period),
+    -- A level, a published rate, or both: bulletins print 规上工业增加值
+    -- 增长8.3% with no level behind it. A fact with neither says nothing.
+    CONSTRAINT observation_value_or_growth CHECK (value IS NOT NULL OR growth IS NOT NULL),
     CONSTRAINT observation_unit_or_ytd CHECK (
         period OPERATOR(tracker.=) tracker.ytd(period)
         OR period OPERATOR(tracker.=) tracker.period(tracker.start_date(period), tracker.grain(period))),
@@ -46,7 +53,7 @@ CREATE TABLE tracker.observation (
 );
 CREATE INDEX observation_indicator_idx ON tracker.observation (indicator, region);
 COMMENT ON TABLE tracker.observation IS
-    'facts as published: a value for one unit (a month) or a year-to-date span (1-7月), with the published growth rate if any';
+    'facts as published: for one unit (a month) or a year-to-date span (1-7月), a value, the published growth rate (percent; points for a ratio indicator), or both';
 
 CREATE TABLE tracker.target (
     region     pg_catalog.text NOT NULL REFERENCES tracker.region (code),

@@ -42,12 +42,22 @@ DECLARE
     indicators  text[];
     grains      text[];
 BEGIN
-    IF TG_RELID OPERATOR(pg_catalog.<>) 'tracker.observation'::pg_catalog.regclass
-       OR TG_LEVEL OPERATOR(pg_catalog.<>) 'STATEMENT' OR TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER' THEN
-        RAISE EXCEPTION 'tracker.observation_series_sync() keeps tracker.observation_series and runs only for the triggers of tracker.observation'
+    IF TG_LEVEL OPERATOR(pg_catalog.<>) 'STATEMENT' OR TG_WHEN OPERATOR(pg_catalog.<>) 'AFTER'
+       OR NOT (TG_RELID OPERATOR(pg_catalog.=) 'tracker.observation'::pg_catalog.regclass
+               OR (TG_RELID OPERATOR(pg_catalog.=) 'tracker.indicator'::pg_catalog.regclass
+                   AND TG_OP = 'UPDATE')) THEN
+        RAISE EXCEPTION 'tracker.observation_series_sync() keeps tracker.observation_series and runs only for the triggers of tracker.observation and tracker.indicator'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF TG_OP = 'TRUNCATE' THEN
+    IF TG_RELID OPERATOR(pg_catalog.=) 'tracker.indicator'::pg_catalog.regclass THEN
+        -- An indicator that changes kind: its series are read otherwise.
+        SELECT array_agg(s.region), array_agg(s.indicator), array_agg(s.grain)
+        INTO regions, indicators, grains
+        FROM tracker.observation_series s
+        JOIN new_rows n ON n.code = s.indicator
+        JOIN old_rows o ON o.code = n.code
+        WHERE n.kind <> o.kind;
+    ELSIF TG_OP = 'TRUNCATE' THEN
         TRUNCATE tracker.observation_series;
         RETURN NULL;
     ELSIF TG_OP = 'INSERT' THEN
@@ -81,8 +91,8 @@ BEGIN
     ORDER BY s.region, s.indicator, s.grain
     FOR UPDATE OF s;
     UPDATE tracker.observation_series s
-    SET series = (SELECT tracker.series(o.period, o.value, o.growth)
-                  FROM tracker.observation o
+    SET series = (SELECT tracker.series(o.period, o.value, o.growth, i.kind)
+                  FROM tracker.observation o JOIN tracker.indicator i ON i.code = o.indicator
                   WHERE o.region = s.region AND o.indicator = s.indicator
                     AND tracker.grain(o.period) = s.grain)
     FROM unnest(regions, indicators, grains) k(region, indicator, grain)
@@ -94,7 +104,7 @@ BEGIN
     RETURN NULL;
 END $$;
 COMMENT ON FUNCTION tracker.observation_series_sync() IS
-    'trigger function: rebuilds tracker.observation_series for the regions, indicators and grains a statement on tracker.observation touched';
+    'trigger function: rebuilds tracker.observation_series for the regions, indicators and grains a statement on tracker.observation touched, and for indicators whose kind changed';
 
 CREATE TRIGGER observation_series_insert AFTER INSERT ON tracker.observation
     REFERENCING NEW TABLE AS new_rows
@@ -106,6 +116,11 @@ CREATE TRIGGER observation_series_delete AFTER DELETE ON tracker.observation
     REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
 CREATE TRIGGER observation_series_truncate AFTER TRUNCATE ON tracker.observation
+    FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
+-- An indicator's kind decides how its series are read (a ratio's facts
+-- are never added): changing it rebuilds them.
+CREATE TRIGGER indicator_series_kind AFTER UPDATE ON tracker.indicator
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
 REVOKE EXECUTE ON FUNCTION tracker.observation_series_sync() FROM PUBLIC;
 
@@ -144,8 +159,8 @@ BEGIN
       AND (rebuild_series.indicator IS NULL OR s.indicator = rebuild_series.indicator);
     INSERT INTO tracker.observation_series (region, indicator, grain, series)
     SELECT o.region, o.indicator, tracker.grain(o.period),
-           tracker.series(o.period, o.value, o.growth)
-    FROM tracker.observation o
+           tracker.series(o.period, o.value, o.growth, i.kind)
+    FROM tracker.observation o JOIN tracker.indicator i ON i.code = o.indicator
     WHERE (rebuild_series.region IS NULL OR o.region = rebuild_series.region)
       AND (rebuild_series.indicator IS NULL OR o.indicator = rebuild_series.indicator)
     GROUP BY o.region, o.indicator, tracker.grain(o.period);

@@ -167,17 +167,22 @@ RETURNS TABLE (kind pg_catalog.text, parent pg_catalog.text, indicator pg_catalo
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     WITH figures AS (
+        -- amounts only: a ratio's figures (开工率) do not add up
         SELECT 'target'::pg_catalog.text AS kind, t.region, t.indicator, t.amount AS value
         FROM tracker.target t
+        JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) t.indicator
         WHERE t.period OPERATOR(tracker.=) p AND t.amount IS NOT NULL
+          AND i.kind OPERATOR(pg_catalog.=) 'amount'
         UNION ALL
         -- each region's facts of the years p touches, read at p
         SELECT 'observation'::pg_catalog.text, o.region, o.indicator,
                tracker.value(tracker.series(o.period, o.value, o.growth), p)
         FROM tracker.observation o
+        JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) o.indicator
         WHERE o.period OPERATOR(tracker.&&)
               tracker.span(tracker.period(tracker.start_date(p), 'year'),
                            tracker.period(tracker.end_date(p), 'year'))
+          AND i.kind OPERATOR(pg_catalog.=) 'amount'
         GROUP BY o.region, o.indicator
     ),
     compared AS (
@@ -203,4 +208,4 @@ BEGIN ATOMIC
     ORDER BY x.kind, x.parent, x.indicator;
 END;
 COMMENT ON FUNCTION tracker.consistency(tracker.period) IS
-    'parents whose own target amount or observed value for p differs from the sum of their children''s (children without a figure left out)';
+    'parents whose own target amount or observed value for p differs from the sum of their children''s (children without a figure left out; amount indicators only, as ratios do not add up)';
