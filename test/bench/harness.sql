@@ -25,6 +25,38 @@ BEGIN
     RETURN median;
 END $$;
 
+-- bench.pair(topic, label_a, query_a, label_b, query_b, runs): the two
+-- queries run alternately, runs times each after a warm-up of each, and
+-- each median is recorded; returns the ratio of b's to a's. On a machine
+-- that other work shares, load that comes and goes then falls on both,
+-- where one block of runs after the other can catch it on one side only.
+CREATE OR REPLACE FUNCTION bench.pair(topic text, label_a text, query_a text,
+                                      label_b text, query_b text, runs int DEFAULT 9)
+RETURNS float8 LANGUAGE plpgsql AS $$
+DECLARE
+    t0 timestamptz;
+    a float8[] := '{}';
+    b float8[] := '{}';
+BEGIN
+    EXECUTE query_a;
+    EXECUTE query_b;
+    FOR i IN 1..runs LOOP
+        t0 := clock_timestamp();
+        EXECUTE query_a;
+        a := a || extract(epoch FROM clock_timestamp() - t0) * 1000;
+        t0 := clock_timestamp();
+        EXECUTE query_b;
+        b := b || extract(epoch FROM clock_timestamp() - t0) * 1000;
+    END LOOP;
+    INSERT INTO bench.result AS r
+    SELECT pair.topic, pair.label_a, percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(a) t
+    UNION ALL
+    SELECT pair.topic, pair.label_b, percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(b) t
+        ON CONFLICT ON CONSTRAINT result_pkey DO UPDATE SET ms = excluded.ms;
+    RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(b) t)
+         / (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(a) t);
+END $$;
+
 -- bench.once(topic, label, statement): run a statement that cannot be
 -- repeated (a bulk load) once and record its wall time.
 CREATE OR REPLACE FUNCTION bench.once(topic text, label text, query text)
