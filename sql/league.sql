@@ -1,4 +1,4 @@
--- tracker.league: ranks, gaps and rank changes. Expected values are
+-- league: ranks, gaps and rank changes. Expected values are
 -- derived by hand in the comments.
 SET search_path = tracker, public;
 SET extra_float_digits = 0;
@@ -114,7 +114,7 @@ COPY got FROM :'binfile' (FORMAT binary);
 SELECT count(*) AS only_the_valid_one FROM got;
 
 -- The hash operator class passes the access method's own validation.
-SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcintype = 'tracker.league'::regtype;
+SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcintype = 'league'::regtype;
 
 -- NULLs and empty input.
 SELECT (SELECT league(district, g) FROM growth WHERE false) IS NULL AS empty,
@@ -130,20 +130,20 @@ SELECT (SELECT league(district, g) FROM growth WHERE false) IS NULL AS empty,
 CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS
 $$BEGIN EXECUTE q; RETURN 'no error'; EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE; END$$;
 SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
-  ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', 1), ('haishu', 3)) t(d, v)$q$),
-  ($q$SELECT tracker.league(d, v, 16) FROM (VALUES ('haishu', 1)) t(d, v)$q$),
-  ($q$SELECT tracker.league(d, v, dec) FROM (VALUES ('haishu', 1, 1), ('beilun', 2, NULL)) t(d, v, dec)$q$),
-  ($q$SELECT tracker.rank('{"a": 1}'::tracker.league, 'a', true, 'olympic')$q$),
-  ($q$SELECT tracker.top('{"a": 1}'::tracker.league, -1)$q$),
-  ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', 'NaN'::float8)) t(d, v)$q$),
-  ($q$SELECT tracker.league(d, v, 1) FROM (VALUES ('haishu', 'NaN'::float8)) t(d, v)$q$),
-  ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', 'Infinity'::float8)) t(d, v)$q$),
-  ($q$SELECT tracker.league(d, v) FROM (VALUES ('haishu', '-Infinity'::float8)) t(d, v)$q$),
-  ($q$SELECT tracker.league(repeat('x', 1025), 1)$q$),
-  ($q$SELECT ('{"' || repeat('x', 1025) || '": 1}')::tracker.league$q$),
-  ($q$SELECT '{"a": 1e-400}'::tracker.league$q$),
-  ($q$SELECT '{"a": 1, "a": 2}'::tracker.league$q$),
-  ($q$SELECT '{"a" 1}'::tracker.league$q$)) v(q);
+  ($q$SELECT league(d, v) FROM (VALUES ('haishu', 1), ('haishu', 3)) t(d, v)$q$),
+  ($q$SELECT league(d, v, 16) FROM (VALUES ('haishu', 1)) t(d, v)$q$),
+  ($q$SELECT league(d, v, dec) FROM (VALUES ('haishu', 1, 1), ('beilun', 2, NULL)) t(d, v, dec)$q$),
+  ($q$SELECT rank('{"a": 1}'::league, 'a', true, 'olympic')$q$),
+  ($q$SELECT top('{"a": 1}'::league, -1)$q$),
+  ($q$SELECT league(d, v) FROM (VALUES ('haishu', 'NaN'::float8)) t(d, v)$q$),
+  ($q$SELECT league(d, v, 1) FROM (VALUES ('haishu', 'NaN'::float8)) t(d, v)$q$),
+  ($q$SELECT league(d, v) FROM (VALUES ('haishu', 'Infinity'::float8)) t(d, v)$q$),
+  ($q$SELECT league(d, v) FROM (VALUES ('haishu', '-Infinity'::float8)) t(d, v)$q$),
+  ($q$SELECT league(repeat('x', 1025), 1)$q$),
+  ($q$SELECT ('{"' || repeat('x', 1025) || '": 1}')::league$q$),
+  ($q$SELECT '{"a": 1e-400}'::league$q$),
+  ($q$SELECT '{"a": 1, "a": 2}'::league$q$),
+  ($q$SELECT '{"a" 1}'::league$q$)) v(q);
 SELECT league(d, v) FROM (VALUES ('haishu', 1), ('beilun', 2), ('haishu', 3)) t(d, v);
 SELECT league(d, v, 16) FROM (VALUES ('haishu', 1)) t(d, v);
 SELECT league(d, v, dec) FROM (VALUES ('haishu', 1, 1), ('beilun', 2, 2)) t(d, v, dec);

@@ -10,8 +10,8 @@ $$BEGIN EXECUTE q; RETURN 'no error'; EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE
 -- now, either way round: 0 when the triggers kept up.
 CREATE FUNCTION pg_temp.stale() RETURNS bigint LANGUAGE sql AS $$
     WITH stored AS (SELECT region, indicator, grain, series FROM tracker.observation_series),
-         fresh AS (SELECT o.region, o.indicator, tracker.grain(o.period) AS grain,
-                          tracker.series(o.period, o.value, o.growth) AS series
+         fresh AS (SELECT o.region, o.indicator, grain(o.period) AS grain,
+                          series(o.period, o.value, o.growth) AS series
                    FROM tracker.observation o GROUP BY 1, 2, 3)
     SELECT count(DISTINCT (d.region, d.indicator, d.grain))
     FROM ((TABLE stored EXCEPT TABLE fresh) UNION ALL (TABLE fresh EXCEPT TABLE stored)) d
@@ -65,7 +65,7 @@ DO $$
 BEGIN
     FOR k IN 1..30 LOOP
         UPDATE tracker.observation SET value = value + k
-        WHERE region = (ARRAY['a', 'b'])[1 + k % 2] AND period = ('2021-01'::tracker.period OPERATOR(tracker.+) k);
+        WHERE region = (ARRAY['a', 'b'])[1 + k % 2] AND period = ('2021-01'::period OPERATOR(+) k);
     END LOOP;
 END $$;
 DELETE FROM observation WHERE indicator = 'gdp' AND region = 'b' AND period < '2021-06';

@@ -1,4 +1,4 @@
--- tracker.period: input forms, output, accessors, navigation, relations,
+-- period: input forms, output, accessors, navigation, relations,
 -- progress, sets and errors. Every expected value is derived by hand in
 -- the comments beside it.
 CREATE EXTENSION tracker;
@@ -82,7 +82,7 @@ SELECT count(DISTINCT p) FROM (VALUES ('2022-H1'::period), ('2022-Q1..Q2'), ('20
 -- Both operator classes pass the access methods' own validation.
 SELECT opcname, amname, amvalidate(c.oid)
 FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod
-WHERE opcintype = 'tracker.period'::regtype ORDER BY opcname;
+WHERE opcintype = 'period'::regtype ORDER BY opcname;
 -- And the planner uses them: an index scan, a merge join and a hash join.
 CREATE TEMP TABLE months AS SELECT u AS p FROM periods('2020-01'::period, '2022-12'::period) u;
 CREATE INDEX ON months (p);
@@ -197,17 +197,17 @@ COPY got FROM :'binfile' (FORMAT binary);
 CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS
 $$BEGIN EXECUTE q; RETURN 'no error'; EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE; END$$;
 SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
-  ($q$SELECT '2022-13'::tracker.period$q$), ($q$SELECT '2022-02-30'::tracker.period$q$),
-  ($q$SELECT '2021-W53'::tracker.period$q$), ($q$SELECT '2022-07..05'::tracker.period$q$),
-  ($q$SELECT '0000'::tracker.period$q$), ($q$SELECT '9999-W52'::tracker.period$q$),
-  ($q$SELECT tracker.period('2022-07-15', 'fortnight')$q$),
-  ($q$SELECT tracker.period('infinity', 'month')$q$),
-  ($q$SELECT '9999-12'::tracker.period + 1$q$), ($q$SELECT tracker.year_ago('0001', 1)$q$),
-  ($q$SELECT tracker.prev('0001-01-01')$q$),
-  ($q$SELECT tracker.span('2022-07', '2022-Q3')$q$),
-  ($q$SELECT tracker.periods('2022-Q3'::tracker.period, 'week')$q$),
-  ($q$SELECT tracker.time_progress('2022-Q3'::tracker.period, '2022-10'::tracker.period)$q$),
-  ($q$SELECT tracker.label('2022-07', 'fr')$q$)) v(q);
+  ($q$SELECT '2022-13'::period$q$), ($q$SELECT '2022-02-30'::period$q$),
+  ($q$SELECT '2021-W53'::period$q$), ($q$SELECT '2022-07..05'::period$q$),
+  ($q$SELECT '0000'::period$q$), ($q$SELECT '9999-W52'::period$q$),
+  ($q$SELECT period('2022-07-15', 'fortnight')$q$),
+  ($q$SELECT period('infinity', 'month')$q$),
+  ($q$SELECT '9999-12'::period + 1$q$), ($q$SELECT year_ago('0001', 1)$q$),
+  ($q$SELECT prev('0001-01-01')$q$),
+  ($q$SELECT span('2022-07', '2022-Q3')$q$),
+  ($q$SELECT periods('2022-Q3'::period, 'week')$q$),
+  ($q$SELECT time_progress('2022-Q3'::period, '2022-10'::period)$q$),
+  ($q$SELECT label('2022-07', 'fr')$q$)) v(q);
 SELECT '2022-13'::period;
 SELECT '2022-02-30'::period;
 SELECT '2021-W53'::period;

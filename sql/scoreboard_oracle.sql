@@ -7,7 +7,7 @@
 -- spans, published after p and before it ends.
 SET search_path = tracker, public;
 
-CREATE FUNCTION pg_temp.scoreboard_sql(p tracker.period, as_of pg_catalog.date)
+CREATE FUNCTION pg_temp.scoreboard_sql(p period, as_of pg_catalog.date)
 RETURNS TABLE (
     region pg_catalog.text, region_name pg_catalog.text,
     indicator pg_catalog.text, indicator_name pg_catalog.text, unit_label pg_catalog.text,
@@ -25,25 +25,25 @@ BEGIN ATOMIC
     -- The previous report: the preceding unit for a unit, the year to
     -- date through the preceding unit for a year-to-date span.
     calendar AS (
-        SELECT CASE WHEN p OPERATOR(tracker.=) tracker.ytd(p)
-                         AND tracker.days(p) OPERATOR(pg_catalog.>)
-                             tracker.days(tracker.period(tracker.end_date(p), tracker.grain(p)))
-                    THEN tracker.ytd(tracker.period(tracker.end_date(p), tracker.grain(p)) OPERATOR(tracker.-) 1)
-                    ELSE tracker.prev(p) END AS q),
+        SELECT CASE WHEN p OPERATOR(=) ytd(p)
+                         AND days(p) OPERATOR(pg_catalog.>)
+                             days(period(end_date(p), grain(p)))
+                    THEN ytd(period(end_date(p), grain(p)) OPERATOR(-) 1)
+                    ELSE prev(p) END AS q),
     -- The facts a reading can use: for each period read (p, the previous
     -- report, their year-ago bases, and the span from the earliest target
     -- start through p), the facts from the first day of its first year
     -- through its end. The ranges are merged, so each fact is read once;
     -- they are ranges of first days, which is how periods are ordered.
     ranges AS (
-        SELECT tracker.start_date(tracker.period(tracker.start_date(x), 'year')) AS lo,
-               tracker.end_date(x) AS hi
+        SELECT start_date(period(start_date(x), 'year')) AS lo,
+               end_date(x) AS hi
         FROM calendar c,
-             LATERAL (VALUES (p), (c.q), (tracker.year_ago(p)), (tracker.year_ago(c.q))) v(x)
+             LATERAL (VALUES (p), (c.q), (year_ago(p)), (year_ago(c.q))) v(x)
         UNION ALL
-        SELECT pg_catalog.min(tracker.start_date(tg.period)), tracker.end_date(p)
+        SELECT pg_catalog.min(start_date(tg.period)), end_date(p)
         FROM tracker.target tg
-        WHERE tg.period OPERATOR(tracker.@>) p
+        WHERE tg.period OPERATOR(@>) p
         HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 0),
     starts AS (
         SELECT r.lo, r.hi,
@@ -56,21 +56,21 @@ BEGIN ATOMIC
         SELECT s.lo, s.hi, pg_catalog.sum(s.starts_island) OVER (ORDER BY s.lo, s.hi) AS island
         FROM starts s),
     merged AS (
-        SELECT tracker.period(pg_catalog.min(i.lo)) AS first_day,
-               tracker.period(pg_catalog.max(i.hi) OPERATOR(pg_catalog.+) 1) AS day_after
+        SELECT period(pg_catalog.min(i.lo)) AS first_day,
+               period(pg_catalog.max(i.hi) OPERATOR(pg_catalog.+) 1) AS day_after
         FROM islands i GROUP BY i.island),
     window_ AS (SELECT c.q FROM calendar c),
     facts AS (
-        SELECT o.region, o.indicator, tracker.series(o.period, o.value, o.growth) AS s
+        SELECT o.region, o.indicator, series(o.period, o.value, o.growth) AS s
         FROM merged m
         JOIN tracker.observation o
-          ON o.period OPERATOR(tracker.>=) m.first_day AND o.period OPERATOR(tracker.<) m.day_after
+          ON o.period OPERATOR(>=) m.first_day AND o.period OPERATOR(<) m.day_after
         GROUP BY o.region, o.indicator),
     readings AS (
         SELECT f.region, r.name AS region_name, r.parent, r.peer_group,
                f.indicator, i.name AS indicator_name, i.unit_label, i.higher_is_better, i.decimals,
-               f.s, tracker.value(f.s, p) AS value, tracker.base(f.s, p) AS base,
-               tracker.yoy(f.s, p) AS growth, tracker.yoy(f.s, w.q) AS previous_growth
+               f.s, value(f.s, p) AS value, base(f.s, p) AS base,
+               yoy(f.s, p) AS growth, yoy(f.s, w.q) AS previous_growth
         FROM facts f
         JOIN tracker.region r ON r.code OPERATOR(pg_catalog.=) f.region
         JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) f.indicator
@@ -83,16 +83,16 @@ BEGIN ATOMIC
         FROM tracker.target tg
         -- tg.period @> p, spelled out: the planner estimates these far
         -- better than the constant selectivity of @>.
-        WHERE tracker.start_date(tg.period) OPERATOR(pg_catalog.<=) tracker.start_date(p)
-          AND tracker.end_date(tg.period) OPERATOR(pg_catalog.>=) tracker.end_date(p)
-        ORDER BY tg.region COLLATE "C", tg.indicator COLLATE "C", tracker.days(tg.period), tg.period),
+        WHERE start_date(tg.period) OPERATOR(pg_catalog.<=) start_date(p)
+          AND end_date(tg.period) OPERATOR(pg_catalog.>=) end_date(p)
+        ORDER BY tg.region COLLATE "C", tg.indicator COLLATE "C", days(tg.period), tg.period),
     -- Materialized, so the joins after it start from a good row estimate.
     targeted AS MATERIALIZED (
         SELECT rd.*, t.period AS target_period, t.amount AS target_amount,
                t.growth AS target_growth,
-               tracker.value(rd.s, tracker.span(
-                   tracker.period(tracker.start_date(t.period), tracker.grain(p)),
-                   tracker.period(tracker.end_date(p), tracker.grain(p)))) AS actual
+               value(rd.s, span(
+                   period(start_date(t.period), grain(p)),
+                   period(end_date(p), grain(p)))) AS actual
         FROM readings rd
         LEFT JOIN targets t ON t.region OPERATOR(pg_catalog.=) rd.region
                            AND t.indicator OPERATOR(pg_catalog.=) rd.indicator),
@@ -101,36 +101,36 @@ BEGIN ATOMIC
     progressed AS (
         SELECT tg.*,
                CASE WHEN tg.target_period IS NULL THEN NULL
-                    WHEN as_of OPERATOR(pg_catalog.>=) tracker.end_date(p)
-                    THEN tracker.time_progress(tg.target_period, p)
-                    ELSE tracker.time_progress(tg.target_period, as_of) END AS time_progress,
-               CASE WHEN as_of OPERATOR(pg_catalog.>=) tracker.end_date(p)
-                    THEN tracker.pace(tg.actual, tg.target_amount, tg.target_period, p)
-                    ELSE tracker.pace(tg.actual, tg.target_amount, tg.target_period, as_of) END AS pace
+                    WHEN as_of OPERATOR(pg_catalog.>=) end_date(p)
+                    THEN time_progress(tg.target_period, p)
+                    ELSE time_progress(tg.target_period, as_of) END AS time_progress,
+               CASE WHEN as_of OPERATOR(pg_catalog.>=) end_date(p)
+                    THEN pace(tg.actual, tg.target_amount, tg.target_period, p)
+                    ELSE pace(tg.actual, tg.target_amount, tg.target_period, as_of) END AS pace
         FROM targeted tg),
     -- Peers share parent and peer group. Growth ranks on the printed
     -- decimal, amounts on the indicator's.
     leagues AS (
         SELECT rd.indicator, rd.parent, rd.peer_group, pg_catalog.count(*) AS peers,
-               tracker.league(rd.region, rd.growth, 1) AS by_growth,
-               tracker.league(rd.region, rd.previous_growth, 1) AS by_previous_growth,
-               tracker.league(rd.region, rd.value, rd.decimals) AS by_amount
+               league(rd.region, rd.growth, 1) AS by_growth,
+               league(rd.region, rd.previous_growth, 1) AS by_previous_growth,
+               league(rd.region, rd.value, rd.decimals) AS by_amount
         FROM readings rd
         GROUP BY rd.indicator, rd.parent, rd.peer_group, rd.decimals)
     SELECT pr.region, pr.region_name, pr.indicator, pr.indicator_name, pr.unit_label,
            p::pg_catalog.text, pr.value, pr.base, pr.growth,
            pr.target_period::pg_catalog.text, pr.target_amount, pr.actual,
-           tracker.attainment(pr.actual, pr.target_amount),
+           attainment(pr.actual, pr.target_amount),
            pr.target_growth, (pr.growth OPERATOR(pg_catalog.-) pr.target_growth),
            pr.time_progress, pr.pace,
-           (CASE WHEN pr.pace IS NOT NULL THEN tracker.light(pr.pace, 0, -5)
-                 ELSE tracker.light(pr.growth OPERATOR(pg_catalog.-) pr.target_growth, 0, -5)
+           (CASE WHEN pr.pace IS NOT NULL THEN light(pr.pace, 0, -5)
+                 ELSE light(pr.growth OPERATOR(pg_catalog.-) pr.target_growth, 0, -5)
             END)::pg_catalog.text,
            l.peers::pg_catalog.int4,
-           tracker.rank(l.by_growth, pr.region, pr.higher_is_better)::pg_catalog.int4,
-           tracker.rank(l.by_amount, pr.region, pr.higher_is_better)::pg_catalog.int4,
-           tracker.rank_change(l.by_growth, l.by_previous_growth, pr.region, pr.higher_is_better),
-           tracker.gap_to_leader(l.by_growth, pr.region, pr.higher_is_better)
+           rank(l.by_growth, pr.region, pr.higher_is_better)::pg_catalog.int4,
+           rank(l.by_amount, pr.region, pr.higher_is_better)::pg_catalog.int4,
+           rank_change(l.by_growth, l.by_previous_growth, pr.region, pr.higher_is_better),
+           gap_to_leader(l.by_growth, pr.region, pr.higher_is_better)
     FROM progressed pr
     -- Equalities rather than IS NOT DISTINCT FROM, so the join hashes.
     JOIN leagues l ON l.indicator OPERATOR(pg_catalog.=) pr.indicator

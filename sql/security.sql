@@ -23,7 +23,8 @@ DROP SCHEMA tracker;
 RESET ROLE;
 
 -- 2. A hostile search_path of look-alike types and operators; a
--- non-superuser installs the trusted extension under it.
+-- non-superuser installs the trusted extension under it, into a schema
+-- of its own.
 SET ROLE regress_tracker_attacker;
 CREATE SCHEMA attack;
 GRANT USAGE ON SCHEMA attack TO PUBLIC;
@@ -34,11 +35,13 @@ CREATE FUNCTION attack.daterange(pg_catalog.int4) RETURNS pg_catalog.int4
     AS 'SELECT $1' LANGUAGE sql;
 RESET ROLE;
 SET ROLE regress_tracker_owner;
-SET search_path = attack, public;
-CREATE EXTENSION tracker;
+CREATE SCHEMA office;
+GRANT USAGE ON SCHEMA office TO PUBLIC;
+SET search_path = attack, office, public;
+CREATE EXTENSION tracker SCHEMA office;
 RESET search_path;
 -- The extension works for its owner, who may also use the reference tables.
-SELECT tracker.label('2022-01..07');
+SELECT office.label('2022-01..07');
 INSERT INTO tracker.region VALUES ('r1', 'Region 1', NULL, NULL);
 SELECT code, name FROM tracker.region;
 DELETE FROM tracker.region;
@@ -46,13 +49,13 @@ RESET ROLE;
 -- Any other role may use the types and functions but not read the
 -- office's tables until granted (42501).
 SET ROLE regress_tracker_attacker;
-SELECT round(tracker.yoy(tracker.series(p, v), '2022-07')::numeric, 4) AS yoy
-FROM (VALUES ('2021-07'::tracker.period, 100), ('2022-07', 124.1)) t(p, v);
+SELECT round(office.yoy(office.series(p, v), '2022-07')::numeric, 4) AS yoy
+FROM (VALUES ('2021-07'::office.period, 100), ('2022-07', 124.1)) t(p, v);
 SELECT count(*) FROM tracker.observation;
 RESET ROLE;
 
 -- Every argument and result type of the extension's functions lies in
--- pg_catalog or tracker: none is the attacker's.
+-- pg_catalog, office or tracker: none is the attacker's.
 SELECT count(*) AS foreign_types
 FROM pg_depend d
 JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
@@ -60,15 +63,16 @@ CROSS JOIN LATERAL unnest(p.proargtypes::oid[] || p.prorettype) AS t(oid)
 JOIN pg_type ty ON ty.oid = t.oid
 WHERE d.deptype = 'e'
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tracker')
-  AND ty.typnamespace NOT IN ('pg_catalog'::regnamespace, 'tracker'::regnamespace);
+  AND ty.typnamespace NOT IN ('pg_catalog'::regnamespace, 'office'::regnamespace,
+                              'tracker'::regnamespace);
 -- The extension belongs to the role that installed it; schema tracker,
 -- which the install script made, belongs to the bootstrap superuser (oid
 -- 10), as do the member objects, so the installer can neither redefine
 -- them nor rename the schema away (sql/security_escalation.sql). The
--- schema is a member of the extension, which records pg_catalog as its
--- own schema.
+-- schema is a member of the extension, which records the schema it was
+-- given as its own.
 SELECT e.extowner = 'regress_tracker_owner'::regrole AS ext_owned_by_installer,
-       e.extnamespace = 'pg_catalog'::regnamespace AS recorded_in_pg_catalog,
+       e.extnamespace = 'office'::regnamespace AS recorded_in_office,
        n.nspowner = 10 AS schema_owned_by_bootstrap_superuser,
        EXISTS (SELECT FROM pg_depend d
                WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid
@@ -104,6 +108,10 @@ SET ROLE regress_tracker_owner;
 DROP EXTENSION tracker;
 RESET ROLE;
 SELECT count(*) AS schemas_left FROM pg_namespace WHERE nspname = 'tracker';
+SELECT count(*) AS objects_left_in_office FROM pg_proc WHERE pronamespace = 'office'::regnamespace;
+SET ROLE regress_tracker_owner;
+DROP SCHEMA office;
+RESET ROLE;
 SET ROLE regress_tracker_attacker;
 DROP SCHEMA attack CASCADE;
 RESET ROLE;

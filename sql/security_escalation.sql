@@ -2,8 +2,12 @@
 -- trusted, so a role with CREATE on the database installs it; the
 -- extension's objects belong to the bootstrap superuser, and two kinds of
 -- code run with more rights than their caller: the SECURITY DEFINER
--- trigger function that keeps observation_series, and any function a
--- superuser calls. Each attack below plants code that would make the
+-- trigger function that keeps observation_series (and rebuild_series),
+-- and the code of tracker a superuser runs by writing the reference
+-- tables or calling scoreboard and the project functions. The types and
+-- functions go into a schema the installer names, here one it owns
+-- (office): it may rename it and plant look-alikes and overloads there.
+-- Each attack below plants code that would make the
 -- installer a superuser if it ever ran with a superuser's rights, and
 -- logs every call it gets; at the end the log is empty and the installer
 -- is no superuser.
@@ -36,7 +40,9 @@ CREATE FUNCTION attack.sfunc(text, anyelement, float8, float8) RETURNS text
 
 -- 1. The reproducer of the issue: install, rename the schema away, plant
 -- look-alikes under its name, write an observation.
-CREATE EXTENSION tracker;
+CREATE SCHEMA office;
+GRANT USAGE ON SCHEMA office TO PUBLIC;
+CREATE EXTENSION tracker SCHEMA office;
 INSERT INTO tracker.region VALUES ('a', 'A', NULL, NULL);
 INSERT INTO tracker.indicator VALUES ('inv', 'Investment', NULL, true, 1);
 INSERT INTO tracker.target VALUES ('a', 'inv', '2022', 100, NULL);
@@ -44,18 +50,18 @@ ALTER SCHEMA tracker RENAME TO tracker_real;
 CREATE SCHEMA tracker;
 -- Each look-alike is refused: the installer may not create in schema
 -- tracker, which belongs to the superuser (42501).
-CREATE FUNCTION tracker.grain(tracker.period) RETURNS text
+CREATE FUNCTION tracker.grain(office.period) RETURNS text
     LANGUAGE sql AS 'SELECT attack.evil()::text';
 CREATE FUNCTION tracker.grain(anyelement) RETURNS text
     LANGUAGE sql AS 'SELECT attack.evil()::text';
 CREATE VIEW tracker.observation_view AS
     SELECT * FROM pg_catalog.pg_class WHERE attack.evil();
 CREATE TABLE tracker.planted (x int);
-CREATE AGGREGATE tracker.series(tracker.period, float8, float8) (
+CREATE AGGREGATE tracker.series(office.period, float8, float8) (
     SFUNC = attack.sfunc, STYPE = text);
-CREATE FUNCTION attack.contains(tracker.period, tracker.period) RETURNS boolean
+CREATE FUNCTION attack.contains(office.period, office.period) RETURNS boolean
     LANGUAGE sql AS 'SELECT attack.evil()';
-CREATE OPERATOR tracker.@> (LEFTARG = tracker.period, RIGHTARG = tracker.period,
+CREATE OPERATOR tracker.@> (LEFTARG = office.period, RIGHTARG = office.period,
     FUNCTION = attack.contains);
 CREATE OPERATOR tracker.= (LEFTARG = text, RIGHTARG = text, FUNCTION = pg_catalog.texteq);
 ALTER SCHEMA tracker OWNER TO regress_tracker_other;
@@ -89,13 +95,13 @@ GRANT USAGE ON SCHEMA attack2 TO PUBLIC;
 CREATE FUNCTION attack2.texteq(text, text) RETURNS boolean
     LANGUAGE sql AS 'SELECT attack.evil() AND $1 OPERATOR(pg_catalog.=) $2';
 CREATE OPERATOR attack2.= (LEFTARG = text, RIGHTARG = text, FUNCTION = attack2.texteq);
-CREATE OPERATOR attack2.@> (LEFTARG = tracker.period, RIGHTARG = tracker.period,
+CREATE OPERATOR attack2.@> (LEFTARG = office.period, RIGHTARG = office.period,
     FUNCTION = attack.contains);
-CREATE FUNCTION attack2.grain(tracker.period) RETURNS text
+CREATE FUNCTION attack2.grain(office.period) RETURNS text
     LANGUAGE sql AS 'SELECT attack.evil()::text';
 CREATE FUNCTION attack2.unnest(anyarray, anyarray, anyarray)
     RETURNS TABLE (a text, b text, c text) LANGUAGE sql AS 'SELECT NULL, NULL, NULL WHERE attack.evil()';
-CREATE AGGREGATE attack2.series(tracker.period, float8, float8) (
+CREATE AGGREGATE attack2.series(office.period, float8, float8) (
     SFUNC = attack.sfunc, STYPE = text);
 CREATE VIEW attack2.region AS SELECT * FROM tracker.region WHERE attack.evil();
 CREATE VIEW attack2.observation_series AS
@@ -103,15 +109,15 @@ CREATE VIEW attack2.observation_series AS
 RESET ROLE;
 SET search_path = attack2, pg_catalog, tracker;
 INSERT INTO tracker.observation VALUES ('a', 'inv', '2021-07', 1, NULL);
-UPDATE tracker.observation SET value = 2 WHERE period OPERATOR(tracker.=) '2021-07';
+UPDATE tracker.observation SET value = 2 WHERE period OPERATOR(office.=) '2021-07';
 SELECT region, indicator, value, growth, target_amount, attainment
 FROM tracker.scoreboard('2022-07', '2022-08-10');
 SELECT count(*) AS progress_rows FROM tracker.project_progress('2022-Q3', '2022-08-10');
-DELETE FROM tracker.observation WHERE period OPERATOR(tracker.=) '2021-07';
+DELETE FROM tracker.observation WHERE period OPERATOR(office.=) '2021-07';
 RESET search_path;
 SET ROLE regress_tracker_dbowner;
 DROP SCHEMA attack2 CASCADE;
-DROP FUNCTION attack.contains(tracker.period, tracker.period);
+DROP FUNCTION attack.contains(office.period, office.period);
 RESET ROLE;
 
 -- 2b. Any role may make temporary tables and types. The trigger function
@@ -122,9 +128,9 @@ RESET ROLE;
 -- (EXECUTE is revoked), and it runs for tracker.observation only.
 SET ROLE regress_tracker_other;
 CREATE TYPE pg_temp.per AS (p text);
-CREATE FUNCTION pg_temp.per_period(x pg_temp.per) RETURNS tracker.period
-    LANGUAGE sql AS 'SELECT ($1).p::tracker.period WHERE attack.evil()';
-CREATE CAST (pg_temp.per AS tracker.period) WITH FUNCTION pg_temp.per_period(pg_temp.per) AS IMPLICIT;
+CREATE FUNCTION pg_temp.per_period(x pg_temp.per) RETURNS office.period
+    LANGUAGE sql AS 'SELECT ($1).p::office.period WHERE attack.evil()';
+CREATE CAST (pg_temp.per AS office.period) WITH FUNCTION pg_temp.per_period(pg_temp.per) AS IMPLICIT;
 CREATE TEMP TABLE fake (region text, indicator text, period pg_temp.per);
 CREATE TRIGGER run AFTER INSERT ON fake REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
@@ -133,7 +139,7 @@ CREATE TRIGGER wipe AFTER TRUNCATE ON fake
 RESET ROLE;
 -- Were it attached (here by a superuser, to show the second guard), it
 -- refuses to run for any table but its own.
-CREATE TABLE attack.fake2 (region text, indicator text, period tracker.period);
+CREATE TABLE attack.fake2 (region text, indicator text, period office.period);
 CREATE TRIGGER wipe AFTER TRUNCATE ON attack.fake2
     FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
 TRUNCATE attack.fake2;
@@ -141,9 +147,86 @@ DROP TABLE attack.fake2;
 SELECT count(*) AS stored_series FROM tracker.observation_series;
 SET ROLE regress_tracker_other;
 DROP TABLE fake;
-DROP CAST (pg_temp.per AS tracker.period);
+DROP CAST (pg_temp.per AS office.period);
 DROP FUNCTION pg_temp.per_period(pg_temp.per);
 DROP TYPE pg_temp.per;
+RESET ROLE;
+
+-- 2c. The schema of the types and functions is the installer's: it may
+-- rename it, make a look-alike under its name, and plant overloads in
+-- the real one that a name lookup would pick over the extension's (an
+-- untyped literal is text before it is a period; a numeric argument
+-- matches a numeric overload exactly). Then a superuser writes, updates
+-- and deletes facts, changes an indicator's kind, rebuilds the store and
+-- reads every function over the tables, also with the look-alikes first
+-- on its search_path. tracker's code finds nothing in that schema by
+-- name: its SQL bodies are bound by OID (BEGIN ATOMIC), its C code goes
+-- by the OIDs of its arguments, and its triggers call only schema
+-- tracker's functions.
+SET ROLE regress_tracker_dbowner;
+CREATE FUNCTION attack.sfunc4(text, anyelement, float8, float8, text) RETURNS text
+    LANGUAGE sql AS 'SELECT attack.evil()::text';
+CREATE FUNCTION attack.sfunc4n(text, anyelement, numeric, numeric, text) RETURNS text
+    LANGUAGE sql AS 'SELECT attack.evil()::text';
+CREATE FUNCTION attack.eq(office.period, office.period) RETURNS boolean
+    LANGUAGE sql AS 'SELECT attack.evil()';
+ALTER SCHEMA office RENAME TO office_real;
+CREATE SCHEMA office;
+GRANT USAGE ON SCHEMA office TO PUBLIC;
+CREATE FUNCTION office.grain(office_real.period) RETURNS text
+    LANGUAGE sql AS 'SELECT attack.evil()::text';
+CREATE AGGREGATE office.series(office_real.period, float8, float8, text) (
+    SFUNC = attack.sfunc4, STYPE = text);
+CREATE OPERATOR office.= (LEFTARG = office_real.period, RIGHTARG = office_real.period,
+    FUNCTION = attack.eq);
+CREATE OPERATOR office.@> (LEFTARG = office_real.period, RIGHTARG = office_real.period,
+    FUNCTION = attack.eq);
+CREATE FUNCTION office.observation_count(office_real.period, office_real.period) RETURNS bigint
+    LANGUAGE sql AS 'SELECT 0 WHERE attack.evil()';
+CREATE FUNCTION office_real.grain(text) RETURNS text
+    LANGUAGE sql AS 'SELECT attack.evil()::text';
+CREATE FUNCTION office_real.grain(anyelement) RETURNS text
+    LANGUAGE sql AS 'SELECT attack.evil()::text';
+CREATE AGGREGATE office_real.series(office_real.period, numeric, numeric, text) (
+    SFUNC = attack.sfunc4n, STYPE = text);
+CREATE FUNCTION office_real.span(text, text) RETURNS office_real.period
+    LANGUAGE sql AS 'SELECT NULL::office_real.period WHERE attack.evil()';
+CREATE FUNCTION office_real.pace(numeric, numeric, office_real.period, date) RETURNS float8
+    LANGUAGE sql AS 'SELECT 0::float8 WHERE attack.evil()';
+CREATE FUNCTION office_real.value(office_real.series, text) RETURNS float8
+    LANGUAGE sql AS 'SELECT 0::float8 WHERE attack.evil()';
+RESET ROLE;
+INSERT INTO tracker.project VALUES ('p9', 'Plant', 'a', NULL, 5);
+INSERT INTO tracker.project_milestone VALUES ('p9', 'started', '2022-03-01', '2022-03-15');
+INSERT INTO tracker.project_plan VALUES ('p9', '2022', 24);
+INSERT INTO tracker.project_investment VALUES ('p9', '2022-07', 2.25);
+INSERT INTO tracker.observation VALUES ('a', 'inv', '2021-07', 0.5, NULL);
+UPDATE tracker.observation SET value = 0.8 WHERE region = 'a' AND value = 0.5;
+UPDATE tracker.indicator SET kind = 'ratio' WHERE code = 'inv';
+UPDATE tracker.indicator SET kind = 'amount' WHERE code = 'inv';
+SELECT tracker.rebuild_series();
+SELECT region, grain, series FROM tracker.observation_series ORDER BY grain;
+SELECT region, value, base, growth, attainment, rank_growth
+FROM tracker.scoreboard('2022-07', '2022-08-10');
+SELECT region, planned_to_start, started FROM tracker.project_progress('2022-Q3', '2022-08-10');
+SELECT count(*) AS lagging FROM tracker.lagging_projects('2022-07', '2022-08-10');
+SELECT count(*) AS inconsistent FROM tracker.consistency('2022-07');
+SET search_path = office, office_real, pg_catalog, tracker;
+INSERT INTO tracker.observation VALUES ('a', 'inv', '2020-07', 0.5, NULL);
+DELETE FROM tracker.observation WHERE region = 'a' AND value = 0.5;
+SELECT count(*) AS board_rows FROM tracker.scoreboard('2022-07', '2022-08-10');
+SELECT count(*) AS progress_rows FROM tracker.project_progress('2022-Q3', '2022-08-10');
+RESET search_path;
+DELETE FROM tracker.observation WHERE region = 'a' AND value = 0.8;
+DELETE FROM tracker.project WHERE id = 'p9';
+SET ROLE regress_tracker_dbowner;
+DROP SCHEMA office CASCADE;
+DROP FUNCTION office_real.grain(text), office_real.grain(anyelement),
+    office_real.span(text, text), office_real.pace(numeric, numeric, office_real.period, date),
+    office_real.value(office_real.series, text);
+DROP AGGREGATE office_real.series(office_real.period, numeric, numeric, text);
+DROP FUNCTION attack.eq(office_real.period, office_real.period);
+ALTER SCHEMA office_real RENAME TO office;
 RESET ROLE;
 
 -- 3. The schema after the install: the superuser's, and it grants
@@ -247,9 +330,12 @@ SELECT n.nspname, r.rolsuper AS owner_is_superuser,
           AND p.proowner <> 10) AS others_functions
 FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner, pg_extension e
 WHERE n.nspname LIKE 'tracker%' AND e.extname = 'tracker' ORDER BY 1;
--- The installer's functions stay behind; a superuser's untyped calls
--- read the extension's, and writes run only the extension's code.
-SELECT tracker.grain('2022年1-7月');
+-- The installer's functions stay in the extension's schema, renamed
+-- tracker_0_1_0, as they would in any schema of theirs a fresh install
+-- is given; a superuser's typed call reads the extension's (an untyped
+-- one would be resolved among the installer's functions: README,
+-- Security), and writes and boards run only the extension's code.
+SELECT tracker_0_1_0.grain('2022年1-7月'::tracker_0_1_0.period);
 SELECT count(*) AS board_rows FROM tracker.scoreboard('2022-07', '2022-08-10');
 INSERT INTO tracker.project VALUES ('p1', 'Plant', 'a', NULL, 5);
 INSERT INTO tracker.region VALUES ('b', 'B', NULL, NULL);
@@ -261,7 +347,8 @@ CREATE FUNCTION tracker.grain(text) RETURNS text
 CREATE TRIGGER planted AFTER INSERT ON tracker.observation
     FOR EACH STATEMENT EXECUTE FUNCTION attack.trig();
 CREATE TABLE attack.mine (r attack.code REFERENCES tracker.region (code));
-DROP SCHEMA tracker_0_1_0 CASCADE;
+DROP FUNCTION tracker_0_1_0.grain(text), tracker_0_1_0.evil_ge(float8, int4) CASCADE;
+DROP FUNCTION tracker_0_1_0.scoreboard(text, text);
 RESET ROLE;
 
 -- The planted code never ran, and the installer is no superuser.
@@ -271,6 +358,7 @@ SELECT rolsuper FROM pg_roles WHERE rolname = 'regress_tracker_dbowner';
 SET ROLE regress_tracker_dbowner;
 DROP EXTENSION tracker;
 DROP SCHEMA attack CASCADE;
+DROP SCHEMA tracker_0_1_0, office;
 RESET ROLE;
 SET client_min_messages = warning;
 SELECT format('REVOKE CREATE ON DATABASE %I FROM regress_tracker_dbowner, regress_tracker_other',

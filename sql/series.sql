@@ -1,4 +1,4 @@
--- tracker.series: facts as published, comparable bases, rollup. Every
+-- series: facts as published, comparable bases, rollup. Every
 -- expected number is derived by hand in the comments.
 SET search_path = tracker, public;
 SET extra_float_digits = 0;
@@ -179,7 +179,7 @@ COPY got FROM :'binfile' (FORMAT binary);
 SELECT count(*) AS stored FROM got;
 
 -- The hash operator class passes the access method's own validation.
-SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcintype = 'tracker.series'::regtype;
+SELECT opcname, amvalidate(oid) FROM pg_opclass WHERE opcintype = 'series'::regtype;
 
 -- NULLs: accessors of a NULL series are NULL; an aggregate over no rows
 -- (or only rows without values) is NULL.
@@ -219,14 +219,14 @@ SELECT '{2022-01 1}'::series;
 CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS
 $$BEGIN EXECUTE q; RETURN 'no error'; EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE; END$$;
 SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
-  ($q$SELECT tracker.series(p, v) FROM (VALUES ('2022-01'::tracker.period, 'NaN'::float8)) t(p, v)$q$),
-  ($q$SELECT tracker.series(p, v, g) FROM (VALUES ('2022-01'::tracker.period, 1, 'NaN'::float8)) t(p, v, g)$q$),
-  ($q$SELECT tracker.series(p, v, g) FROM (VALUES ('2022-01'::tracker.period, 'Infinity'::float8, 'NaN'::float8)) t(p, v, g)$q$),
-  ($q$SELECT tracker.series(p, v, g) FROM (VALUES ('2022-01'::tracker.period, 'NaN'::float8, -200)) t(p, v, g)$q$),
-  ($q$SELECT tracker.series(p, v) FROM (VALUES ('2022-01'::tracker.period, '-Infinity'::float8)) t(p, v)$q$),
-  ($q$SELECT tracker.series(p, v, g) FROM (VALUES ('2022-01'::tracker.period, 1, '-Infinity'::float8)) t(p, v, g)$q$),
-  ($q$SELECT tracker.series(p, v) FROM (VALUES ('2022-01'::tracker.period, 1e308), ('2022-01', 1e308)) t(p, v)$q$),
-  ($q$SELECT tracker.rollup(s) FROM (VALUES ('{2022-01: 1, 2022-02: 1e308}'::tracker.series), ('{2022-02: 1e308}')) t(s)$q$)) v(q);
+  ($q$SELECT series(p, v) FROM (VALUES ('2022-01'::period, 'NaN'::float8)) t(p, v)$q$),
+  ($q$SELECT series(p, v, g) FROM (VALUES ('2022-01'::period, 1, 'NaN'::float8)) t(p, v, g)$q$),
+  ($q$SELECT series(p, v, g) FROM (VALUES ('2022-01'::period, 'Infinity'::float8, 'NaN'::float8)) t(p, v, g)$q$),
+  ($q$SELECT series(p, v, g) FROM (VALUES ('2022-01'::period, 'NaN'::float8, -200)) t(p, v, g)$q$),
+  ($q$SELECT series(p, v) FROM (VALUES ('2022-01'::period, '-Infinity'::float8)) t(p, v)$q$),
+  ($q$SELECT series(p, v, g) FROM (VALUES ('2022-01'::period, 1, '-Infinity'::float8)) t(p, v, g)$q$),
+  ($q$SELECT series(p, v) FROM (VALUES ('2022-01'::period, 1e308), ('2022-01', 1e308)) t(p, v)$q$),
+  ($q$SELECT rollup(s) FROM (VALUES ('{2022-01: 1, 2022-02: 1e308}'::series), ('{2022-02: 1e308}')) t(s)$q$)) v(q);
 SELECT series(p, v, g) FROM (VALUES ('2022-03'::period, 'Infinity'::float8, 'NaN'::float8)) t(p, v, g);
 SELECT series(p, v) FROM (VALUES ('2022-03'::period, '-Infinity'::float8)) t(p, v);
 SELECT series(p, v) FROM (VALUES ('2022-03'::period, 1e308), ('2022-03', 1e308)) t(p, v);
@@ -278,6 +278,6 @@ COPY got FROM :'binfile' (FORMAT binary);
 -- An accessor whose result overflows float8 says so for every reading,
 -- not only for a growth: 1-2月 of 1e308 + 1e308 as value, as ytd, and
 -- as the base (a year before, published the same way).
-SELECT value(s, '2022-01..02') FROM (SELECT '{2022-01: 1e308, 2022-02: 1e308}'::tracker.series s) t;
-SELECT ytd(s, '2022-02') FROM (SELECT '{2022-01: 1e308, 2022-02: 1e308}'::tracker.series s) t;
-SELECT base(s, '2023-01..02') FROM (SELECT '{2022-01: 1e308, 2022-02: 1e308}'::tracker.series s) t;
+SELECT value(s, '2022-01..02') FROM (SELECT '{2022-01: 1e308, 2022-02: 1e308}'::series s) t;
+SELECT ytd(s, '2022-02') FROM (SELECT '{2022-01: 1e308, 2022-02: 1e308}'::series s) t;
+SELECT base(s, '2023-01..02') FROM (SELECT '{2022-01: 1e308, 2022-02: 1e308}'::series s) t;

@@ -1,4 +1,4 @@
--- tracker.series: what a fact can be (a level, a published rate, both, or
+-- series: what a fact can be (a level, a published rate, both, or
 -- neither) and the two kinds of series (amounts and ratios), from the
 -- shapes bulletins print. Every expected number is derived by hand in the
 -- comments; rates are in percent, changes of ratios in points.

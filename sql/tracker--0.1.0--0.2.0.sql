@@ -6,8 +6,8 @@
 
 -- PostgreSQL runs an update with the extension's schema on search_path:
 -- under 0.1.0 that is tracker, whose owner may have put operators and
--- functions into it, and below, once the objects have moved, the name
--- stands for the new schema. Nothing here is to be found there by an
+-- functions into it; below it is renamed tracker_0_1_0 and the name
+-- tracker stands for the new schema. Nothing here is to be found by an
 -- unqualified name. (Restored when the script ends.)
 SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 
@@ -17,12 +17,14 @@ SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
 -- the installing role, who could rename it, put look-alikes under its
 -- name, put objects into it, and hang triggers on its tables. Taking that
 -- schema over is not safe: until this transaction commits its owner can
--- still create objects in it from another session. So the extension's
--- objects move instead, by OID, into a new schema tracker that this
--- script makes as the superuser, invisible to other sessions until it
--- commits; the old schema, renamed, keeps whatever else is in it and goes
--- when it is empty. As in a fresh install, the extension then records
--- pg_catalog as its schema (tracker.control).
+-- still create objects in it from another session. So the tables and
+-- the code over them move instead, by OID, into a new schema tracker
+-- that this script makes as the superuser, invisible to other sessions
+-- until it commits. The old schema, renamed tracker_0_1_0, stays the
+-- extension's schema and keeps its types, operators, functions and
+-- aggregates, as a fresh install keeps them in the schema it is given,
+-- which may be a user's too: no code that runs with more rights than
+-- its caller finds anything in it by name (00_schema.sql).
 --
 -- Refused first, what would come along into the superuser's schema or
 -- keep running code of the installer's as a superuser:
@@ -142,7 +144,6 @@ DO $move$
 DECLARE
     ext    pg_catalog.oid;
     old    pg_catalog.oid;
-    parked pg_catalog.name;
     stmts  pg_catalog.text[];
     stmt   pg_catalog.text;
 BEGIN
@@ -157,14 +158,26 @@ BEGIN
                                              old::pg_catalog.regnamespace),
                   HINT = 'Drop or rename the other schema tracker, then update.';
     END IF;
-    -- Park the old schema under a name of its own.
-    parked := CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_namespace n
-                                WHERE n.nspname OPERATOR(pg_catalog.=) 'tracker_0_1_0')
-                   THEN pg_catalog.format('tracker_0_1_0_%s', old) ELSE 'tracker_0_1_0' END;
-    EXECUTE pg_catalog.format('ALTER SCHEMA %s RENAME TO %I', old::pg_catalog.regnamespace, parked);
+    -- The rest of this script names the old schema tracker_0_1_0.
+    IF EXISTS (SELECT FROM pg_catalog.pg_namespace n
+               WHERE n.nspname OPERATOR(pg_catalog.=) 'tracker_0_1_0') THEN
+        RAISE EXCEPTION 'schema "tracker_0_1_0" already exists'
+            USING ERRCODE = 'duplicate_schema',
+                  DETAIL = 'The update renames schema tracker, where tracker 0.1.0 keeps its types and functions, to tracker_0_1_0.',
+                  HINT = 'Drop or rename schema tracker_0_1_0, then update.';
+    END IF;
+    EXECUTE pg_catalog.format('ALTER SCHEMA %s RENAME TO tracker_0_1_0', old::pg_catalog.regnamespace);
+    -- Its privileges stay as they are (0.1.0 granted USAGE to PUBLIC), but
+    -- as the owner's own, as for any schema a fresh install is given:
+    -- pg_dump then keeps them with the schema.
+    DELETE FROM pg_catalog.pg_init_privs
+    WHERE classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass
+      AND objoid OPERATOR(pg_catalog.=) old;
     CREATE SCHEMA tracker;
-    -- Each member of the extension in the old schema, named under the
-    -- parked name; types last, as the others' names spell their types.
+    -- The reference tables and the code over them, by OID; types last,
+    -- as the others' names spell their types. The types, operators,
+    -- functions and aggregates stay where they are, in the extension's
+    -- schema, as a fresh install puts them in the schema it is given.
     SELECT pg_catalog.array_agg(pg_catalog.format('ALTER %s %s SET SCHEMA tracker',
                                                   pg_catalog.upper(i.type), i.identity)
                                 ORDER BY i.type OPERATOR(pg_catalog.=) 'type', i.type, i.identity)
@@ -173,25 +186,25 @@ BEGIN
          LATERAL pg_catalog.pg_identify_object(d.classid, d.objid, 0) i
     WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
       AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'
-      AND i.schema OPERATOR(pg_catalog.=) parked;
+      AND i.schema OPERATOR(pg_catalog.=) 'tracker_0_1_0'
+      AND CASE d.classid
+          WHEN 'pg_catalog.pg_class'::pg_catalog.regclass THEN
+              (SELECT x.relname FROM pg_catalog.pg_class x WHERE x.oid OPERATOR(pg_catalog.=) d.objid)
+          WHEN 'pg_catalog.pg_proc'::pg_catalog.regclass THEN
+              (SELECT x.proname FROM pg_catalog.pg_proc x WHERE x.oid OPERATOR(pg_catalog.=) d.objid)
+          WHEN 'pg_catalog.pg_type'::pg_catalog.regclass THEN
+              (SELECT x.typname FROM pg_catalog.pg_type x WHERE x.oid OPERATOR(pg_catalog.=) d.objid)
+          END OPERATOR(pg_catalog.=) ANY (ARRAY[
+              'region', 'indicator', 'observation', 'target', 'project',
+              'project_milestone', 'project_investment', 'project_plan', 'stage',
+              'observation_series', 'observation_series_sync', 'project_milestone_check',
+              'scoreboard', 'consistency', 'lagging_projects', 'project_progress']::pg_catalog.name[]);
     FOREACH stmt IN ARRAY stmts LOOP
         EXECUTE stmt;
     END LOOP;
-    -- Where a fresh install records the extension: pg_catalog, on which
-    -- no dependency is recorded (it is pinned).
-    UPDATE pg_catalog.pg_extension SET extnamespace = 'pg_catalog'::pg_catalog.regnamespace
-    WHERE oid OPERATOR(pg_catalog.=) ext;
-    DELETE FROM pg_catalog.pg_depend
-    WHERE classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
-      AND objid OPERATOR(pg_catalog.=) ext
-      AND refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_namespace'::pg_catalog.regclass
-      AND refobjid OPERATOR(pg_catalog.=) old;
-    BEGIN
-        EXECUTE pg_catalog.format('DROP SCHEMA %I', parked);
-    EXCEPTION WHEN dependent_objects_still_exist THEN
-        RAISE WARNING 'schema % keeps objects that were in schema tracker but not part of the extension', parked
-            USING HINT = 'Look them over, and drop the schema when they are not needed.';
-    END;
+    RAISE WARNING 'the types, operators, functions and aggregates of tracker are now in schema tracker_0_1_0, its tables and scoreboard in schema tracker'
+        USING DETAIL = 'Schema tracker_0_1_0 is the one tracker 0.1.0 was installed in, renamed; it is yours to rename again (ALTER SCHEMA tracker_0_1_0 RENAME TO ...). A fresh install puts them in the schema named at CREATE EXTENSION.',
+              HINT = 'Put that schema on search_path (ALTER DATABASE ... SET search_path = "$user", public, tracker_0_1_0), or rename it to a schema name that is.';
 END
 $move$;
 COMMENT ON SCHEMA tracker IS
@@ -434,6 +447,249 @@ COMMENT ON FUNCTION tracker.project_milestone_check() IS
 -- pg_temp relation named like them would be theirs, read as a superuser.
 -- Nobody may attach it to a trigger (EXECUTE is revoked below; a trigger
 -- fires without that check), and it refuses any table but its own.
+-- (Its body, bound by OID to the functions it calls: section 10.)
+REVOKE EXECUTE ON FUNCTION tracker.observation_series_sync() FROM PUBLIC;
+
+-- ---- 5. rebuild_series (55_observation_series.sql) ----
+
+-- (Made in section 10, with the functions it calls.)
+
+-- ---- 6. Input faults (40_league.sql): NULL decimals mean no rounding ----
+COMMENT ON AGGREGATE tracker_0_1_0.league(pg_catalog.text, pg_catalog.float8, pg_catalog.int4) IS
+    'a ranking of entities by value rounded half-even to the published decimals, so 24.14 and 24.06 tie at 24.1; NULL decimals: no rounding';
+
+-- ---- 7. Rates as printed (20_rates.sql) ----
+COMMENT ON FUNCTION tracker_0_1_0.round_half_even(pg_catalog.float8, pg_catalog.int4) IS
+    'GB/T 8170 rounding (修约) as bulletins print: ties to even, and a value within 2^-50 * (100 + |x|) of a decimal tie rounds as the tie: 24.05 -> 24.0, 24.15 -> 24.2, growth(100.35, 100) -> 0.4';
+COMMENT ON FUNCTION tracker_0_1_0.pace(pg_catalog.float8, pg_catalog.float8, tracker_0_1_0.period, tracker_0_1_0.period) IS
+    'how far actual is ahead of the target pro rata to time progress through the reporting period, in points of |target| (超/落后序时进度): attainment minus time progress; for a loss limit (target < 0) time progress minus actual / target * 100';
+COMMENT ON FUNCTION tracker_0_1_0.pace(pg_catalog.float8, pg_catalog.float8, tracker_0_1_0.period, pg_catalog.date) IS
+    'how far actual is ahead of the target pro rata to the days elapsed through as_of, in points of |target|: attainment minus time progress; for a loss limit (target < 0) time progress minus actual / target * 100';
+COMMENT ON FUNCTION tracker_0_1_0.required_per_month(pg_catalog.float8, pg_catalog.float8, tracker_0_1_0.period, tracker_0_1_0.period) IS
+    'what is still needed per remaining month to meet the target (0 once met; NULL when no time is left); for a loss limit (target < 0) (target - actual) / months left, not clamped: the loss a month may still bring, or the profit it must bring';
+COMMENT ON FUNCTION tracker_0_1_0.required_per_month(pg_catalog.float8, pg_catalog.float8, tracker_0_1_0.period, pg_catalog.date) IS
+    'what is still needed per remaining month after as_of to meet the target; for a loss limit (target < 0) (target - actual) / months left, not clamped';
+
+CREATE FUNCTION tracker_0_1_0.contribution_from_share(share pg_catalog.float8, part_growth pg_catalog.float8,
+                                                total_growth pg_catalog.float8) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_contribution_from_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker_0_1_0.contribution_from_share(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'percentage points a part pulls the total (拉动) from what bulletins print: the part''s share of the current total in percent and the growth of the part and of the total, share * part_growth / (100 + part_growth) * (100 + total_growth) / 100; NULL when part_growth = -100 or total_growth <= -100';
+
+CREATE FUNCTION tracker_0_1_0.contribution_share_from_share(share pg_catalog.float8, part_growth pg_catalog.float8,
+                                                      total_growth pg_catalog.float8) RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'rate_contribution_share_from_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker_0_1_0.contribution_share_from_share(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+    'a part''s share of the total''s growth in percent (贡献率) from its share of the current total and the two growth rates: contribution_from_share / total_growth * 100; NULL when total_growth = 0, part_growth = -100 or total_growth <= -100';
+
+CREATE FUNCTION tracker_0_1_0.describe_change(cur pg_catalog.float8, base pg_catalog.float8,
+                                        lang pg_catalog.text DEFAULT 'zh') RETURNS pg_catalog.text
+    AS 'MODULE_PATHNAME', 'rate_describe_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker_0_1_0.describe_change(pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+    'the published wording of the change of a ratio indicator (开工率, 利润率, 失业率) in percentage points, cur - base rounded half-even to one decimal: 提高0.3个百分点, 下降0.3个百分点, 持平 (zh) or up 0.3 points, down 0.3 points, flat (en)';
+
+-- ---- 8. Facts as published (30_series.sql) ----
+-- Facts with a level, a published rate, or both; amount and ratio series.
+-- The library reads and writes the stored and binary forms of 0.1.0
+-- unchanged (version 1) and only values that need it in version 2, so no
+-- stored value is rewritten here.
+COMMENT ON TYPE tracker_0_1_0.series IS
+    'one group''s facts as published: unit and year-to-date facts of one grain, each a level, a published rate, or both; amounts (rates in percent) or ratios (changes in points)';
+CREATE FUNCTION tracker_0_1_0.series_kind_sfunc(pg_catalog.internal, tracker_0_1_0.period, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
+    RETURNS pg_catalog.internal
+    AS 'MODULE_PATHNAME', 'series_kind_sfunc' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION tracker_0_1_0.series_kind_sfunc(pg_catalog.internal, tracker_0_1_0.period, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+    'transition function of series(period, value, growth, kind)';
+COMMENT ON AGGREGATE tracker_0_1_0.series(tracker_0_1_0.period, pg_catalog.float8, pg_catalog.float8) IS
+    'the facts of a group as published, with published growth rates (NULL: none); a NULL value with a rate is a rate-only fact; implied bases add up';
+CREATE AGGREGATE tracker_0_1_0.series(p tracker_0_1_0.period, value pg_catalog.float8, growth pg_catalog.float8, kind pg_catalog.text) (
+    SFUNC = tracker_0_1_0.series_kind_sfunc, STYPE = pg_catalog.internal,
+    FINALFUNC = tracker_0_1_0.series_final, COMBINEFUNC = tracker_0_1_0.series_combine,
+    SERIALFUNC = tracker_0_1_0.series_serialize, DESERIALFUNC = tracker_0_1_0.series_deserialize,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE tracker_0_1_0.series(tracker_0_1_0.period, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
+    'the facts of a group as published, of kind amount (NULL: amount; as the three-argument form) or ratio (one row per period, growth the change in points)';
+COMMENT ON AGGREGATE tracker_0_1_0.rollup(tracker_0_1_0.series) IS
+    'the sum of amount series of one grain, period by period (districts to city); a period where an input has no level has neither level nor rate';
+COMMENT ON FUNCTION tracker_0_1_0.yoy(tracker_0_1_0.series, tracker_0_1_0.period) IS
+    'growth against the same period a year earlier in percent (同比), in points for a ratio series; the published rate where the period is a fact with one';
+COMMENT ON FUNCTION tracker_0_1_0.mom(tracker_0_1_0.series, tracker_0_1_0.period) IS
+    'growth against the preceding period of the same length in percent (环比), in points for a ratio series';
+COMMENT ON FUNCTION tracker_0_1_0.avg_growth(tracker_0_1_0.series, tracker_0_1_0.period, pg_catalog.int4) IS
+    'geometric mean of the yearly comparable rates of p over years years, in percent (两年平均增长); the level ratio where a rate is missing; NULL for a ratio series';
+CREATE FUNCTION tracker_0_1_0.kind(s tracker_0_1_0.series) RETURNS pg_catalog.text
+    AS 'MODULE_PATHNAME', 'series_kind' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker_0_1_0.kind(tracker_0_1_0.series) IS
+    'amount (levels add up, rates in percent) or ratio (never added, changes in points)';
+COMMENT ON FUNCTION tracker_0_1_0.resample(tracker_0_1_0.series, pg_catalog.text) IS
+    'the series at a coarser grain: each derivable unit and year-to-date value, with rates where published; for a ratio series only the facts that are exactly such a period';
+COMMENT ON FUNCTION tracker_0_1_0.unnest(tracker_0_1_0.series) IS
+    'the facts of the series: period, value (NULL if no level was published), published growth (NULL if none; points for a ratio series), and whether it is year-to-date';
+-- ---- 9. Rate-only facts and ratio indicators (50_schema.sql, 55_observation_series.sql, 60_projects.sql) ----
+-- Added last in the table, where a fresh install declares it too.
+ALTER TABLE tracker.indicator
+    ADD COLUMN kind pg_catalog.text NOT NULL DEFAULT 'amount',
+    ADD CONSTRAINT indicator_kind CHECK (kind IN ('amount', 'ratio'));
+COMMENT ON TABLE tracker.indicator IS
+    'economic indicators: how they are named, their unit, whether lower is better, the decimals bulletins print, and their kind (amount or ratio)';
+ALTER TABLE tracker.observation ALTER COLUMN value DROP NOT NULL;
+ALTER TABLE tracker.observation
+    ADD CONSTRAINT observation_value_or_growth CHECK (value IS NOT NULL OR growth IS NOT NULL);
+COMMENT ON TABLE tracker.observation IS
+    'facts as published: for one unit (a month) or a year-to-date span (1-7月), a value, the published growth rate (percent; points for a ratio indicator), or both';
+COMMENT ON FUNCTION tracker.observation_series_sync() IS
+    'trigger function: rebuilds tracker.observation_series for the regions, indicators and grains a statement on tracker.observation touched, and for indicators whose kind changed';
+CREATE TRIGGER indicator_series_kind AFTER UPDATE ON tracker.indicator
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
+CREATE OR REPLACE FUNCTION tracker.consistency(p tracker_0_1_0.period)
+RETURNS TABLE (kind pg_catalog.text, parent pg_catalog.text, indicator pg_catalog.text,
+               period tracker_0_1_0.period, parent_value pg_catalog.float8, children_sum pg_catalog.float8,
+               difference pg_catalog.float8, children pg_catalog.int4)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    WITH figures AS (
+        -- amounts only: a ratio's figures (开工率) do not add up
+        SELECT 'target'::pg_catalog.text AS kind, t.region, t.indicator, t.amount AS value
+        FROM tracker.target t
+        JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) t.indicator
+        WHERE t.period OPERATOR(tracker_0_1_0.=) p AND t.amount IS NOT NULL
+          AND i.kind OPERATOR(pg_catalog.=) 'amount'
+        UNION ALL
+        -- each region's facts of the years p touches, read at p
+        SELECT 'observation'::pg_catalog.text, o.region, o.indicator,
+               tracker_0_1_0.value(tracker_0_1_0.series(o.period, o.value, o.growth), p)
+        FROM tracker.observation o
+        JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) o.indicator
+        WHERE o.period OPERATOR(tracker_0_1_0.&&)
+              tracker_0_1_0.span(tracker_0_1_0.period(tracker_0_1_0.start_date(p), 'year'),
+                           tracker_0_1_0.period(tracker_0_1_0.end_date(p), 'year'))
+          AND i.kind OPERATOR(pg_catalog.=) 'amount'
+        GROUP BY o.region, o.indicator
+    ),
+    compared AS (
+        SELECT f.kind, f.region AS parent, f.indicator, f.value AS parent_value,
+               pg_catalog.sum(c.value) AS children_sum, pg_catalog.count(c.value) AS children
+        FROM figures f
+        JOIN tracker.region r ON r.parent OPERATOR(pg_catalog.=) f.region
+        LEFT JOIN figures c
+               ON c.kind OPERATOR(pg_catalog.=) f.kind
+              AND c.region OPERATOR(pg_catalog.=) r.code
+              AND c.indicator OPERATOR(pg_catalog.=) f.indicator
+        WHERE f.value IS NOT NULL
+        GROUP BY f.kind, f.region, f.indicator, f.value
+    )
+    SELECT x.kind, x.parent, x.indicator, p, x.parent_value, x.children_sum,
+           (x.parent_value OPERATOR(pg_catalog.-) x.children_sum), x.children::pg_catalog.int4
+    FROM compared x
+    WHERE x.children OPERATOR(pg_catalog.>) 0
+      AND pg_catalog.abs(x.parent_value OPERATOR(pg_catalog.-) x.children_sum)
+          OPERATOR(pg_catalog.>)
+          (1e-9::pg_catalog.float8 OPERATOR(pg_catalog.*)
+           GREATEST(1::pg_catalog.float8, pg_catalog.abs(x.parent_value)))
+    ORDER BY x.kind, x.parent, x.indicator;
+END;
+COMMENT ON FUNCTION tracker.consistency(tracker_0_1_0.period) IS
+    'parents whose own target amount or observed value for p differs from the sum of their children''s (children without a figure left out; amount indicators only, as ratios do not add up)';
+
+-- ---- 10. The store's upkeep, bound by OID (55_observation_series.sql) ----
+-- The store's SQL, bound to the extension's functions by OID. The
+-- functions and aggregates that build a series live in the schema named
+-- at CREATE EXTENSION, which its owner may rename and fill with look-
+-- alikes; code that runs with more rights than its caller must not find
+-- them by name. Bodies in SQL-standard form (BEGIN ATOMIC) are parsed
+-- once, here, and keep the OIDs they found; the plpgsql trigger below
+-- names nothing but these, schema tracker's tables and pg_catalog.
+
+-- The grain of a stored fact, which keys its series.
+CREATE FUNCTION tracker.observation_grain(p tracker_0_1_0.period) RETURNS pg_catalog.text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT tracker_0_1_0.grain(p);
+END;
+COMMENT ON FUNCTION tracker.observation_grain(tracker_0_1_0.period) IS
+    'the grain of a period (year, half, quarter, month, week, day), bound by OID for the series store''s upkeep';
+
+-- Rebuild the given (region, indicator, grain) series, under the locks
+-- of their rows, taken in one order (see observation_series_sync).
+CREATE FUNCTION tracker.observation_series_write(regions pg_catalog.text[],
+                                                 indicators pg_catalog.text[],
+                                                 grains pg_catalog.text[])
+RETURNS void
+LANGUAGE sql VOLATILE
+BEGIN ATOMIC
+    INSERT INTO tracker.observation_series (region, indicator, grain)
+    SELECT k.region, k.indicator, k.grain
+    FROM ROWS FROM (pg_catalog.unnest(regions), pg_catalog.unnest(indicators), pg_catalog.unnest(grains)) k(region, indicator, grain)
+    ON CONFLICT DO NOTHING;
+    SELECT FROM tracker.observation_series s
+    JOIN ROWS FROM (pg_catalog.unnest(regions), pg_catalog.unnest(indicators), pg_catalog.unnest(grains)) k(region, indicator, grain)
+      ON s.region OPERATOR(pg_catalog.=) k.region AND s.indicator OPERATOR(pg_catalog.=) k.indicator
+     AND s.grain OPERATOR(pg_catalog.=) k.grain
+    ORDER BY s.region, s.indicator, s.grain
+    FOR UPDATE OF s;
+    UPDATE tracker.observation_series s
+    SET series = (SELECT tracker_0_1_0.series(o.period, o.value, o.growth, i.kind)
+                  FROM tracker.observation o JOIN tracker.indicator i
+                    ON i.code OPERATOR(pg_catalog.=) o.indicator
+                  WHERE o.region OPERATOR(pg_catalog.=) s.region
+                    AND o.indicator OPERATOR(pg_catalog.=) s.indicator
+                    AND tracker_0_1_0.grain(o.period) OPERATOR(pg_catalog.=) s.grain)
+    FROM ROWS FROM (pg_catalog.unnest(regions), pg_catalog.unnest(indicators), pg_catalog.unnest(grains)) k(region, indicator, grain)
+    WHERE s.region OPERATOR(pg_catalog.=) k.region AND s.indicator OPERATOR(pg_catalog.=) k.indicator
+      AND s.grain OPERATOR(pg_catalog.=) k.grain;
+    DELETE FROM tracker.observation_series s
+    USING ROWS FROM (pg_catalog.unnest(regions), pg_catalog.unnest(indicators), pg_catalog.unnest(grains)) k(region, indicator, grain)
+    WHERE s.region OPERATOR(pg_catalog.=) k.region AND s.indicator OPERATOR(pg_catalog.=) k.indicator
+      AND s.grain OPERATOR(pg_catalog.=) k.grain
+      AND s.series IS NULL;
+END;
+COMMENT ON FUNCTION tracker.observation_series_write(pg_catalog.text[], pg_catalog.text[], pg_catalog.text[]) IS
+    'rebuilds the stored series of the given regions, indicators and grains (parallel arrays) from tracker.observation; for the store''s triggers';
+REVOKE EXECUTE ON FUNCTION tracker.observation_series_write(pg_catalog.text[], pg_catalog.text[], pg_catalog.text[]) FROM PUBLIC;
+
+-- Every stored series of a region and/or indicator (NULL: any), written
+-- anew; returns how many. For rebuild_series.
+CREATE FUNCTION tracker.observation_series_rebuild(region pg_catalog.text, indicator pg_catalog.text)
+RETURNS pg_catalog.int8
+LANGUAGE sql VOLATILE
+BEGIN ATOMIC
+    DELETE FROM tracker.observation_series s
+    WHERE (observation_series_rebuild.region IS NULL
+           OR s.region OPERATOR(pg_catalog.=) observation_series_rebuild.region)
+      AND (observation_series_rebuild.indicator IS NULL
+           OR s.indicator OPERATOR(pg_catalog.=) observation_series_rebuild.indicator);
+    WITH written AS (
+        INSERT INTO tracker.observation_series (region, indicator, grain, series)
+        SELECT o.region, o.indicator, tracker_0_1_0.grain(o.period),
+               tracker_0_1_0.series(o.period, o.value, o.growth, i.kind)
+        FROM tracker.observation o JOIN tracker.indicator i
+          ON i.code OPERATOR(pg_catalog.=) o.indicator
+        WHERE (observation_series_rebuild.region IS NULL
+               OR o.region OPERATOR(pg_catalog.=) observation_series_rebuild.region)
+          AND (observation_series_rebuild.indicator IS NULL
+               OR o.indicator OPERATOR(pg_catalog.=) observation_series_rebuild.indicator)
+        GROUP BY o.region, o.indicator, tracker_0_1_0.grain(o.period)
+        RETURNING 1)
+    SELECT pg_catalog.count(*) FROM written;
+END;
+COMMENT ON FUNCTION tracker.observation_series_rebuild(pg_catalog.text, pg_catalog.text) IS
+    'deletes and writes anew the stored series of a region and/or indicator (NULL: any) from tracker.observation; returns the number written; for rebuild_series';
+REVOKE EXECUTE ON FUNCTION tracker.observation_series_rebuild(pg_catalog.text, pg_catalog.text) FROM PUBLIC;
+
+-- The number of facts of two periods (an index-only scan of the period
+-- index), for scoreboard's check that the store is current
+-- (src/series_store.c), which must not name the period's operators.
+CREATE FUNCTION tracker.observation_count(a tracker_0_1_0.period, b tracker_0_1_0.period)
+RETURNS pg_catalog.int8
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT pg_catalog.count(*) FROM tracker.observation o
+    WHERE o.period OPERATOR(tracker_0_1_0.=) ANY (ARRAY[a, b]);
+END;
+COMMENT ON FUNCTION tracker.observation_count(tracker_0_1_0.period, tracker_0_1_0.period) IS
+    'the number of rows of tracker.observation for either of two periods; for scoreboard''s check that the series store is current';
+
 CREATE OR REPLACE FUNCTION tracker.observation_series_sync() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -462,49 +718,26 @@ BEGIN
     ELSIF TG_OP = 'INSERT' THEN
         SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
         INTO regions, indicators, grains
-        FROM (SELECT DISTINCT n.region, n.indicator, tracker.grain(n.period) AS grain
+        FROM (SELECT DISTINCT n.region, n.indicator, tracker.observation_grain(n.period) AS grain
               FROM new_rows n) k;
     ELSIF TG_OP = 'DELETE' THEN
         SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
         INTO regions, indicators, grains
-        FROM (SELECT DISTINCT o.region, o.indicator, tracker.grain(o.period) AS grain
+        FROM (SELECT DISTINCT o.region, o.indicator, tracker.observation_grain(o.period) AS grain
               FROM old_rows o) k;
     ELSE
         SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
         INTO regions, indicators, grains
-        FROM (SELECT n.region, n.indicator, tracker.grain(n.period) AS grain FROM new_rows n
+        FROM (SELECT n.region, n.indicator, tracker.observation_grain(n.period) AS grain FROM new_rows n
               UNION
-              SELECT o.region, o.indicator, tracker.grain(o.period) FROM old_rows o) k;
+              SELECT o.region, o.indicator, tracker.observation_grain(o.period) FROM old_rows o) k;
     END IF;
     IF regions IS NULL THEN
         RETURN NULL;
     END IF;
-    INSERT INTO tracker.observation_series (region, indicator, grain)
-    SELECT k.region, k.indicator, k.grain
-    FROM unnest(regions, indicators, grains) k(region, indicator, grain)
-    ON CONFLICT DO NOTHING;
-    -- In one order, so two writers of overlapping keys cannot deadlock.
-    PERFORM FROM tracker.observation_series s
-    JOIN unnest(regions, indicators, grains) k(region, indicator, grain)
-      ON s.region = k.region AND s.indicator = k.indicator AND s.grain = k.grain
-    ORDER BY s.region, s.indicator, s.grain
-    FOR UPDATE OF s;
-    UPDATE tracker.observation_series s
-    SET series = (SELECT tracker.series(o.period, o.value, o.growth, i.kind)
-                  FROM tracker.observation o JOIN tracker.indicator i ON i.code = o.indicator
-                  WHERE o.region = s.region AND o.indicator = s.indicator
-                    AND tracker.grain(o.period) = s.grain)
-    FROM unnest(regions, indicators, grains) k(region, indicator, grain)
-    WHERE s.region = k.region AND s.indicator = k.indicator AND s.grain = k.grain;
-    DELETE FROM tracker.observation_series s
-    USING unnest(regions, indicators, grains) k(region, indicator, grain)
-    WHERE s.region = k.region AND s.indicator = k.indicator AND s.grain = k.grain
-      AND s.series IS NULL;
+    PERFORM tracker.observation_series_write(regions, indicators, grains);
     RETURN NULL;
 END $$;
-REVOKE EXECUTE ON FUNCTION tracker.observation_series_sync() FROM PUBLIC;
-
--- ---- 5. rebuild_series (55_observation_series.sql) ----
 
 -- rebuild_series: the store from scratch, for all observations or those
 -- of one region and/or indicator (NULL: any). The upkeep triggers do not
@@ -536,17 +769,7 @@ BEGIN
                   HINT = 'Call it in its own READ COMMITTED transaction.';
     END IF;
     LOCK TABLE tracker.observation IN SHARE ROW EXCLUSIVE MODE;
-    DELETE FROM tracker.observation_series s
-    WHERE (rebuild_series.region IS NULL OR s.region = rebuild_series.region)
-      AND (rebuild_series.indicator IS NULL OR s.indicator = rebuild_series.indicator);
-    INSERT INTO tracker.observation_series (region, indicator, grain, series)
-    SELECT o.region, o.indicator, tracker.grain(o.period),
-           tracker.series(o.period, o.value, o.growth, i.kind)
-    FROM tracker.observation o JOIN tracker.indicator i ON i.code = o.indicator
-    WHERE (rebuild_series.region IS NULL OR o.region = rebuild_series.region)
-      AND (rebuild_series.indicator IS NULL OR o.indicator = rebuild_series.indicator)
-    GROUP BY o.region, o.indicator, tracker.grain(o.period);
-    GET DIAGNOSTICS written = ROW_COUNT;
+    written := tracker.observation_series_rebuild(rebuild_series.region, rebuild_series.indicator);
     RETURN written;
 END $$;
 COMMENT ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) IS
@@ -554,140 +777,34 @@ COMMENT ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) IS
 REVOKE EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) TO @extowner@ WITH GRANT OPTION;
 
--- ---- 6. Input faults (40_league.sql): NULL decimals mean no rounding ----
-COMMENT ON AGGREGATE tracker.league(pg_catalog.text, pg_catalog.float8, pg_catalog.int4) IS
-    'a ranking of entities by value rounded half-even to the published decimals, so 24.14 and 24.06 tie at 24.1; NULL decimals: no rounding';
-
--- ---- 7. Rates as printed (20_rates.sql) ----
-COMMENT ON FUNCTION tracker.round_half_even(pg_catalog.float8, pg_catalog.int4) IS
-    'GB/T 8170 rounding (修约) as bulletins print: ties to even, and a value within 2^-50 * (100 + |x|) of a decimal tie rounds as the tie: 24.05 -> 24.0, 24.15 -> 24.2, growth(100.35, 100) -> 0.4';
-COMMENT ON FUNCTION tracker.pace(pg_catalog.float8, pg_catalog.float8, tracker.period, tracker.period) IS
-    'how far actual is ahead of the target pro rata to time progress through the reporting period, in points of |target| (超/落后序时进度): attainment minus time progress; for a loss limit (target < 0) time progress minus actual / target * 100';
-COMMENT ON FUNCTION tracker.pace(pg_catalog.float8, pg_catalog.float8, tracker.period, pg_catalog.date) IS
-    'how far actual is ahead of the target pro rata to the days elapsed through as_of, in points of |target|: attainment minus time progress; for a loss limit (target < 0) time progress minus actual / target * 100';
-COMMENT ON FUNCTION tracker.required_per_month(pg_catalog.float8, pg_catalog.float8, tracker.period, tracker.period) IS
-    'what is still needed per remaining month to meet the target (0 once met; NULL when no time is left); for a loss limit (target < 0) (target - actual) / months left, not clamped: the loss a month may still bring, or the profit it must bring';
-COMMENT ON FUNCTION tracker.required_per_month(pg_catalog.float8, pg_catalog.float8, tracker.period, pg_catalog.date) IS
-    'what is still needed per remaining month after as_of to meet the target; for a loss limit (target < 0) (target - actual) / months left, not clamped';
-
-CREATE FUNCTION tracker.contribution_from_share(share pg_catalog.float8, part_growth pg_catalog.float8,
-                                                total_growth pg_catalog.float8) RETURNS pg_catalog.float8
-    AS 'MODULE_PATHNAME', 'rate_contribution_from_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION tracker.contribution_from_share(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-    'percentage points a part pulls the total (拉动) from what bulletins print: the part''s share of the current total in percent and the growth of the part and of the total, share * part_growth / (100 + part_growth) * (100 + total_growth) / 100; NULL when part_growth = -100 or total_growth <= -100';
-
-CREATE FUNCTION tracker.contribution_share_from_share(share pg_catalog.float8, part_growth pg_catalog.float8,
-                                                      total_growth pg_catalog.float8) RETURNS pg_catalog.float8
-    AS 'MODULE_PATHNAME', 'rate_contribution_share_from_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION tracker.contribution_share_from_share(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
-    'a part''s share of the total''s growth in percent (贡献率) from its share of the current total and the two growth rates: contribution_from_share / total_growth * 100; NULL when total_growth = 0, part_growth = -100 or total_growth <= -100';
-
-CREATE FUNCTION tracker.describe_change(cur pg_catalog.float8, base pg_catalog.float8,
-                                        lang pg_catalog.text DEFAULT 'zh') RETURNS pg_catalog.text
-    AS 'MODULE_PATHNAME', 'rate_describe_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION tracker.describe_change(pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-    'the published wording of the change of a ratio indicator (开工率, 利润率, 失业率) in percentage points, cur - base rounded half-even to one decimal: 提高0.3个百分点, 下降0.3个百分点, 持平 (zh) or up 0.3 points, down 0.3 points, flat (en)';
-
--- ---- 8. Facts as published (30_series.sql) ----
--- Facts with a level, a published rate, or both; amount and ratio series.
--- The library reads and writes the stored and binary forms of 0.1.0
--- unchanged (version 1) and only values that need it in version 2, so no
--- stored value is rewritten here.
-COMMENT ON TYPE tracker.series IS
-    'one group''s facts as published: unit and year-to-date facts of one grain, each a level, a published rate, or both; amounts (rates in percent) or ratios (changes in points)';
-CREATE FUNCTION tracker.series_kind_sfunc(pg_catalog.internal, tracker.period, pg_catalog.float8, pg_catalog.float8, pg_catalog.text)
-    RETURNS pg_catalog.internal
-    AS 'MODULE_PATHNAME', 'series_kind_sfunc' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION tracker.series_kind_sfunc(pg_catalog.internal, tracker.period, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-    'transition function of series(period, value, growth, kind)';
-COMMENT ON AGGREGATE tracker.series(tracker.period, pg_catalog.float8, pg_catalog.float8) IS
-    'the facts of a group as published, with published growth rates (NULL: none); a NULL value with a rate is a rate-only fact; implied bases add up';
-CREATE AGGREGATE tracker.series(p tracker.period, value pg_catalog.float8, growth pg_catalog.float8, kind pg_catalog.text) (
-    SFUNC = tracker.series_kind_sfunc, STYPE = pg_catalog.internal,
-    FINALFUNC = tracker.series_final, COMBINEFUNC = tracker.series_combine,
-    SERIALFUNC = tracker.series_serialize, DESERIALFUNC = tracker.series_deserialize,
-    PARALLEL = SAFE);
-COMMENT ON AGGREGATE tracker.series(tracker.period, pg_catalog.float8, pg_catalog.float8, pg_catalog.text) IS
-    'the facts of a group as published, of kind amount (NULL: amount; as the three-argument form) or ratio (one row per period, growth the change in points)';
-COMMENT ON AGGREGATE tracker.rollup(tracker.series) IS
-    'the sum of amount series of one grain, period by period (districts to city); a period where an input has no level has neither level nor rate';
-COMMENT ON FUNCTION tracker.yoy(tracker.series, tracker.period) IS
-    'growth against the same period a year earlier in percent (同比), in points for a ratio series; the published rate where the period is a fact with one';
-COMMENT ON FUNCTION tracker.mom(tracker.series, tracker.period) IS
-    'growth against the preceding period of the same length in percent (环比), in points for a ratio series';
-COMMENT ON FUNCTION tracker.avg_growth(tracker.series, tracker.period, pg_catalog.int4) IS
-    'geometric mean of the yearly comparable rates of p over years years, in percent (两年平均增长); the level ratio where a rate is missing; NULL for a ratio series';
-CREATE FUNCTION tracker.kind(s tracker.series) RETURNS pg_catalog.text
-    AS 'MODULE_PATHNAME', 'series_kind' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION tracker.kind(tracker.series) IS
-    'amount (levels add up, rates in percent) or ratio (never added, changes in points)';
-COMMENT ON FUNCTION tracker.resample(tracker.series, pg_catalog.text) IS
-    'the series at a coarser grain: each derivable unit and year-to-date value, with rates where published; for a ratio series only the facts that are exactly such a period';
-COMMENT ON FUNCTION tracker.unnest(tracker.series) IS
-    'the facts of the series: period, value (NULL if no level was published), published growth (NULL if none; points for a ratio series), and whether it is year-to-date';
--- ---- 9. Rate-only facts and ratio indicators (50_schema.sql, 55_observation_series.sql, 60_projects.sql) ----
--- Added last in the table, where a fresh install declares it too.
-ALTER TABLE tracker.indicator
-    ADD COLUMN kind pg_catalog.text NOT NULL DEFAULT 'amount',
-    ADD CONSTRAINT indicator_kind CHECK (kind IN ('amount', 'ratio'));
-COMMENT ON TABLE tracker.indicator IS
-    'economic indicators: how they are named, their unit, whether lower is better, the decimals bulletins print, and their kind (amount or ratio)';
-ALTER TABLE tracker.observation ALTER COLUMN value DROP NOT NULL;
-ALTER TABLE tracker.observation
-    ADD CONSTRAINT observation_value_or_growth CHECK (value IS NOT NULL OR growth IS NOT NULL);
-COMMENT ON TABLE tracker.observation IS
-    'facts as published: for one unit (a month) or a year-to-date span (1-7月), a value, the published growth rate (percent; points for a ratio indicator), or both';
-COMMENT ON FUNCTION tracker.observation_series_sync() IS
-    'trigger function: rebuilds tracker.observation_series for the regions, indicators and grains a statement on tracker.observation touched, and for indicators whose kind changed';
-CREATE TRIGGER indicator_series_kind AFTER UPDATE ON tracker.indicator
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
-CREATE OR REPLACE FUNCTION tracker.consistency(p tracker.period)
-RETURNS TABLE (kind pg_catalog.text, parent pg_catalog.text, indicator pg_catalog.text,
-               period tracker.period, parent_value pg_catalog.float8, children_sum pg_catalog.float8,
-               difference pg_catalog.float8, children pg_catalog.int4)
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-    WITH figures AS (
-        -- amounts only: a ratio's figures (开工率) do not add up
-        SELECT 'target'::pg_catalog.text AS kind, t.region, t.indicator, t.amount AS value
-        FROM tracker.target t
-        JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) t.indicator
-        WHERE t.period OPERATOR(tracker.=) p AND t.amount IS NOT NULL
-          AND i.kind OPERATOR(pg_catalog.=) 'amount'
-        UNION ALL
-        -- each region's facts of the years p touches, read at p
-        SELECT 'observation'::pg_catalog.text, o.region, o.indicator,
-               tracker.value(tracker.series(o.period, o.value, o.growth), p)
-        FROM tracker.observation o
-        JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) o.indicator
-        WHERE o.period OPERATOR(tracker.&&)
-              tracker.span(tracker.period(tracker.start_date(p), 'year'),
-                           tracker.period(tracker.end_date(p), 'year'))
-          AND i.kind OPERATOR(pg_catalog.=) 'amount'
-        GROUP BY o.region, o.indicator
-    ),
-    compared AS (
-        SELECT f.kind, f.region AS parent, f.indicator, f.value AS parent_value,
-               pg_catalog.sum(c.value) AS children_sum, pg_catalog.count(c.value) AS children
-        FROM figures f
-        JOIN tracker.region r ON r.parent OPERATOR(pg_catalog.=) f.region
-        LEFT JOIN figures c
-               ON c.kind OPERATOR(pg_catalog.=) f.kind
-              AND c.region OPERATOR(pg_catalog.=) r.code
-              AND c.indicator OPERATOR(pg_catalog.=) f.indicator
-        WHERE f.value IS NOT NULL
-        GROUP BY f.kind, f.region, f.indicator, f.value
-    )
-    SELECT x.kind, x.parent, x.indicator, p, x.parent_value, x.children_sum,
-           (x.parent_value OPERATOR(pg_catalog.-) x.children_sum), x.children::pg_catalog.int4
-    FROM compared x
-    WHERE x.children OPERATOR(pg_catalog.>) 0
-      AND pg_catalog.abs(x.parent_value OPERATOR(pg_catalog.-) x.children_sum)
-          OPERATOR(pg_catalog.>)
-          (1e-9::pg_catalog.float8 OPERATOR(pg_catalog.*)
-           GREATEST(1::pg_catalog.float8, pg_catalog.abs(x.parent_value)))
-    ORDER BY x.kind, x.parent, x.indicator;
-END;
-COMMENT ON FUNCTION tracker.consistency(tracker.period) IS
-    'parents whose own target amount or observed value for p differs from the sum of their children''s (children without a figure left out; amount indicators only, as ratios do not add up)';
+-- ---- 11. Comments that named the types under schema tracker ----
+COMMENT ON SCHEMA tracker IS
+    'tracker: the reference tables of campaign offices (regions, indicators, facts as published, targets, projects), the stored series, and the scoreboard over them; owned by the superuser, made and dropped with the extension (its types and functions are in the schema named at CREATE EXTENSION)';
+COMMENT ON FUNCTION tracker_0_1_0.period_in(pg_catalog.cstring) IS
+    'text input of period';
+COMMENT ON FUNCTION tracker_0_1_0.period_out(tracker_0_1_0.period) IS
+    'canonical text output of period';
+COMMENT ON FUNCTION tracker_0_1_0.period_recv(pg_catalog.internal) IS
+    'binary input of period';
+COMMENT ON FUNCTION tracker_0_1_0.period_send(tracker_0_1_0.period) IS
+    'binary output of period';
+COMMENT ON FUNCTION tracker_0_1_0.is_period(pg_catalog.text) IS
+    'true when the text is a valid period, without raising an error';
+COMMENT ON FUNCTION tracker_0_1_0.series_in(pg_catalog.cstring) IS
+    'text input of series';
+COMMENT ON FUNCTION tracker_0_1_0.series_out(tracker_0_1_0.series) IS
+    'text output of series';
+COMMENT ON FUNCTION tracker_0_1_0.series_recv(pg_catalog.internal) IS
+    'binary input of series';
+COMMENT ON FUNCTION tracker_0_1_0.series_send(tracker_0_1_0.series) IS
+    'binary output of series';
+COMMENT ON FUNCTION tracker_0_1_0.league_in(pg_catalog.cstring) IS
+    'text input of league';
+COMMENT ON FUNCTION tracker_0_1_0.league_out(tracker_0_1_0.league) IS
+    'text output of league';
+COMMENT ON FUNCTION tracker_0_1_0.league_recv(pg_catalog.internal) IS
+    'binary input of league';
+COMMENT ON FUNCTION tracker_0_1_0.league_send(tracker_0_1_0.league) IS
+    'binary output of league';
+COMMENT ON TABLE tracker.observation_series IS
+    'derived: series(period, value, growth) of each region, indicator and grain of tracker.observation, maintained by triggers';

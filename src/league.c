@@ -53,7 +53,7 @@ league_view(const LeagueData *l)
 		tl_view_of(l->flat, VARSIZE(l) - LEAGUE_HDRSZ, &v) != TL_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupt tracker.league value")));
+				 errmsg("corrupt league value")));
 	return v;
 }
 
@@ -86,7 +86,7 @@ league_view_arg(FunctionCallInfo fcinfo, int n)
 	if (tl_view_check(&cache->view) != TL_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupt tracker.league value")));
+				 errmsg("corrupt league value")));
 	cache->toastrelid = ptr.va_toastrelid;
 	cache->valueid = ptr.va_valueid;
 	return cache->view;
@@ -244,14 +244,14 @@ league_in(PG_FUNCTION_ARGS)
 	if (st == TL_ENOMEM || st == TL_ENONFINITE)
 		league_error(st);
 	if (st == TL_ERANGE)
-		tracker_number_range_error(str, &e, "tracker.league", "the value of entity");
+		tracker_number_range_error(str, &e, "league", "the value of entity");
 	/* the name begins after its opening quote */
 	if (st == TL_ETOOLONG && e.name_len > TL_MAX_ENTITY)
 		name_too_long(str + e.pos + 1, e.len - 1, e.name_len);
 	if (st != TL_OK || b.n == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "tracker.league", str),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "league", str),
 				 st == TL_EARG
 				 ? errdetail("A league rounds to 0 to 15 decimals, not %s.",
 							 input_part(str, e.pos, e.len))
@@ -327,7 +327,7 @@ check_names_encoding(const tl_builder *b)
 							 (unsigned char) name[valid + j]);
 		ereport(ERROR,
 				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-				 errmsg("invalid byte sequence for encoding \"%s\" in a tracker.league entity name: %s",
+				 errmsg("invalid byte sequence for encoding \"%s\" in a league entity name: %s",
 						GetDatabaseEncodingName(), bytes.data),
 				 errdetail("Entity %u of %u, at byte %d of its %d-byte name.",
 						   i + 1, b->n, valid + 1, len)));
@@ -346,7 +346,7 @@ league_recv(PG_FUNCTION_ARGS)
 				  buf->len - buf->cursor, &b) != TL_OK || b.n == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external tracker.league value")));
+				 errmsg("invalid external league value")));
 	check_names_encoding(&b);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(league_from_builder(&b));

@@ -20,7 +20,7 @@ tracker_grain_arg(text *t)
 				 errmsg("unknown grain \"%s\"", text_to_cstring(t)),
 				 errhint("Grains are year, half, quarter, month, week and day; "
 						 "to list the periods between two periods, cast the "
-						 "second argument to tracker.period.")));
+						 "second argument to period.")));
 	return g;
 }
 

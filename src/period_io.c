@@ -71,7 +71,7 @@ period_in(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"",
-						"tracker.period", str),
+						"period", str),
 				 errhint(PERIOD_FORMS_HINT)));
 	PG_RETURN_PERIOD(p);
 }

@@ -316,7 +316,7 @@ rate_light(PG_FUNCTION_ARGS)
 									  ObjectIdGetDatum(enumtype),
 									  CStringGetDatum(labels[i]));
 			if (!OidIsValid(oids[i]))
-				elog(ERROR, "enum tracker.light has no label \"%s\"", labels[i]);
+				elog(ERROR, "enum light has no label \"%s\"", labels[i]);
 		}
 		fcinfo->flinfo->fn_extra = oids;
 	}

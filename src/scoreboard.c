@@ -53,10 +53,12 @@ static const char indicators_query_0_1[] =
 "SELECT i.code, i.name, i.unit_label, i.higher_is_better, i.decimals, false"
 "  FROM %1$s.indicator i ORDER BY i.code COLLATE pg_catalog.\"C\"";
 
-/* $1 = p. */
+/* Every target; keep_target keeps those whose period contains p. The
+ * period's operators live in the schema named at CREATE EXTENSION, whose
+ * owner may rename it and put look-alikes there: no query here names
+ * them, so the filter is the core's. */
 static const char targets_query[] =
-"SELECT t.region, t.indicator, t.period, t.amount, t.growth FROM %1$s.target t"
-" WHERE t.period OPERATOR(%1$s.@>) $1";
+"SELECT t.region, t.indicator, t.period, t.amount, t.growth FROM %1$s.target t";
 
 static const char series_query[] =
 "SELECT s.region, s.indicator, s.series FROM %1$s.observation_series s"
@@ -361,7 +363,11 @@ keep_target(Board *b, const Datum *values, const bool *isnull)
 {
 	tp_period	period = DatumGetPeriod(values[2]);
 	bool		found;
-	TargetSlot *e = targets_insert(b->targets, key_of(b, values), &found);
+	TargetSlot *e;
+
+	if (!tp_contains(period, b->report.p))
+		return;
+	e = targets_insert(b->targets, key_of(b, values), &found);
 
 	if (found && !more_specific(period, e->target.period))
 		return;
@@ -468,7 +474,7 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 	if ((unsigned) g >= TP_NGRAINS)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupt tracker.series value in tracker.observation_series")));
+				 errmsg("corrupt series value in tracker.observation_series")));
 	b->witness.series++;
 	if (g == b->witness.grain)
 		b->witness.stored += (ts_find(&v, b->witness.unit, 0) >= 0) +
@@ -635,13 +641,14 @@ fetch(Board *b)
 	run_query(b, regions_query, 0, keep_region);
 	run_query(b, b->report.has_kind ? indicators_query : indicators_query_0_1,
 			  0, keep_indicator);
-	run_query(b, targets_query, 1, keep_target);
+	run_query(b, targets_query, 0, keep_target);
 	/* Most regions have most indicators: room for that many rows up
 	 * front (up to 64k; beyond, the array doubles as it fills). */
 	b->rows.cap = Max(Min(b->regions.n * b->indicators.n, (int64) 1 << 16), 256);
 	b->rows.items = MemoryContextAllocHuge(b->cxt, b->rows.cap * b->rows.size);
 	run_query(b, series_query, 0, keep_series);
-	store_check(&b->witness, b->report.schema, b->report.period_type);
+	store_check(&b->witness, b->report.schema, b->report.period_type,
+				b->report.has_kind);
 	SPI_finish();
 }
 

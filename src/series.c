@@ -175,12 +175,12 @@ series_version_error(const SeriesData *s)
 	if (s->version == SERIES_VERSION_1 || s->version == SERIES_VERSION_2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("tracker.series value of format version %d has unknown flags %d",
+				 errmsg("series value of format version %d has unknown flags %d",
 						(int) s->version, (int) s->flags),
 				 errhint("Update the tracker library to the release that wrote the value.")));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("tracker.series value of unknown format version %d", (int) s->version),
+			 errmsg("series value of unknown format version %d", (int) s->version),
 			 errdetail("This release reads versions %d and %d.",
 					   SERIES_VERSION_1, SERIES_VERSION_2),
 			 errhint("Update the tracker library to the release that wrote the value.")));
@@ -211,7 +211,7 @@ series_in(PG_FUNCTION_ARGS)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY),
 						errmsg("out of memory reading a series")));
 	if (st == TS_ERANGE)
-		tracker_number_range_error(str, &e, "tracker.series", "a number of period");
+		tracker_number_range_error(str, &e, "series", "a number of period");
 	/* the numbers read are finite: a fact's implied base overflowed */
 	if (st == TS_ENONFINITE)
 		ereport(ERROR,
@@ -223,7 +223,7 @@ series_in(PG_FUNCTION_ARGS)
 	if (st == TS_EUNIT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "tracker.series", str),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "series", str),
 				 b.kind == TS_RATIO
 				 ? errdetail("The changes of a ratio series are in percentage points (pp); "
 							 "period %s has one in \"%s\".",
@@ -238,13 +238,13 @@ series_in(PG_FUNCTION_ARGS)
 	if (st == TS_EKIND)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "tracker.series", str),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "series", str),
 				 errdetail("The kind after / must be amount or ratio, not \"%s\".",
 						   input_part(str, e.pos, e.len))));
 	if (st != TS_OK || b.count == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "tracker.series", str),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "series", str),
 				 st == TS_ERATE
 				 ? errdetail("A published rate must be greater than -100%%; "
 							 "period %s has %s%%.",
@@ -331,7 +331,7 @@ series_recv(PG_FUNCTION_ARGS)
 	if (s == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external tracker.series value")));
+				 errmsg("invalid external series value")));
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(s);
 }

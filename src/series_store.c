@@ -57,19 +57,31 @@ count_of(const char *query, const StoreWitness *w, Oid period_type)
 }
 
 void
-store_check(const StoreWitness *w, const char *schema, Oid period_type)
+store_check(const StoreWitness *w, const char *schema, Oid period_type,
+			bool bound)
 {
 	int64		observed;
 	char	   *at = tracker_period_text(w->period[0]);
 
 	if (w->n > 1)
 		at = psprintf("%s and %s", at, tracker_period_text(w->period[1]));
-	/* = ANY, not OR: an index-only scan of the period index, where OR
-	 * makes a bitmap scan that visits the heap (6× slower here). */
-	observed = count_of(psprintf("SELECT pg_catalog.count(*) FROM %1$s.observation o"
-								 " WHERE o.period OPERATOR(%1$s.=) ANY (ARRAY[$1, $2])",
-								 schema),
-						w, period_type);
+	/*
+	 * Since 0.2.0 the period's operators live in the schema named at
+	 * CREATE EXTENSION, whose owner may rename it and put look-alikes
+	 * there; observation_count, in the superuser's schema, was bound to
+	 * them by OID when it was made. A 0.1.0 database, served by this
+	 * library until ALTER EXTENSION UPDATE, has them next to its tables.
+	 * (= ANY, not OR: an index-only scan of the period index, where OR
+	 * makes a bitmap scan that visits the heap, 6× slower here.)
+	 */
+	if (bound)
+		observed = count_of(psprintf("SELECT %s.observation_count($1, $2)", schema),
+							w, period_type);
+	else
+		observed = count_of(psprintf("SELECT pg_catalog.count(*) FROM %1$s.observation o"
+									 " WHERE o.period OPERATOR(%1$s.=) ANY (ARRAY[$1, $2])",
+									 schema),
+							w, period_type);
 	if (observed != w->stored)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),

@@ -39,6 +39,7 @@ extern void store_witness_init(StoreWitness *w, tp_period p);
  * the witness periods than the observations, or nothing while there are
  * observations. Runs two queries through the caller's SPI connection.
  */
-extern void store_check(const StoreWitness *w, const char *schema, Oid period_type);
+extern void store_check(const StoreWitness *w, const char *schema, Oid period_type,
+						bool bound);
 
 #endif							/* TRACKER_SERIES_STORE_H */

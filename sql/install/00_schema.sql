@@ -2,21 +2,32 @@
 
 \echo Use "CREATE EXTENSION tracker" to load this file. \quit
 
--- Schema tracker, made here by the superuser running this script (in a
--- trusted install, the bootstrap superuser), so that only a superuser can
--- ever create, rename or shadow anything in it. Code that runs with more
--- rights than its caller (the SECURITY DEFINER functions that keep
--- observation_series, a superuser calling scoreboard) resolves the
--- extension's objects by names in this schema.
+-- Two schemas. The types, operators, functions and aggregates go into
+-- the schema named at CREATE EXTENSION (@extschema@ below; the current
+-- schema by default), so that they are found on the users' search_path:
+-- `period = '2022-Q3'`, `max(period)` and `series(...)` then work in psql
+-- and in every client without a setting. That schema may belong to a
+-- user, who may rename it and create look-alikes in it. So nothing that
+-- runs with more rights than its caller finds anything there by name:
+-- such code lives in schema tracker and reaches the extension's
+-- functions through SQL-standard bodies (BEGIN ATOMIC), bound by OID
+-- when this script made them, or from C by the OIDs of its own
+-- arguments.
 --
--- The control file does not name it: PostgreSQL would then make it before
--- this script runs, owned by the installing role, who could rename it and
--- put look-alikes under its name; or it would use a schema of that name
--- that someone else made, and its owner could create objects in it until
--- this transaction commits. So a schema named tracker that exists already
--- is refused, whoever owns it. The schema is made inside the install's
--- transaction, invisible to other sessions until it belongs to the
--- superuser, and is a member of the extension: DROP EXTENSION drops it.
+-- Schema tracker, made here by the superuser running this script (in a
+-- trusted install, the bootstrap superuser), holds the reference tables
+-- and the code over them (scoreboard, the series store's upkeep); only a
+-- superuser can ever create, rename or shadow anything in it.
+--
+-- The control file could not name it: PostgreSQL would then make it
+-- before this script runs, owned by the installing role, who could rename
+-- it and put look-alikes under its name; or it would use a schema of that
+-- name that someone else made, and its owner could create objects in it
+-- until this transaction commits. So a schema named tracker that exists
+-- already is refused, whoever owns it. The schema is made inside the
+-- install's transaction, invisible to other sessions until it belongs to
+-- the superuser, and is a member of the extension: DROP EXTENSION drops
+-- it.
 DO $guard$
 BEGIN
     IF EXISTS (SELECT FROM pg_catalog.pg_namespace n
@@ -24,11 +35,11 @@ BEGIN
         RAISE EXCEPTION 'schema "tracker" already exists'
             USING ERRCODE = 'duplicate_schema',
                   DETAIL = 'The extension makes schema tracker itself, so that nobody but a superuser ever owns it or anything in it.',
-                  HINT = 'Drop or rename that schema, then create the extension again.';
+                  HINT = 'Drop or rename that schema, then create the extension again, in another schema (CREATE EXTENSION tracker SCHEMA public).';
     END IF;
 END
 $guard$;
 
 CREATE SCHEMA tracker;
 COMMENT ON SCHEMA tracker IS
-    'tracker: reporting periods, series and leagues, rates, and the reference tables and scoreboards of campaign offices; owned by the superuser, made and dropped with the extension';
+    'tracker: the reference tables of campaign offices (regions, indicators, facts as published, targets, projects), the stored series, and the scoreboard over them; owned by the superuser, made and dropped with the extension (its types and functions are in the schema named at CREATE EXTENSION)';

@@ -33,7 +33,7 @@ COMMENT ON TABLE tracker.indicator IS
 CREATE TABLE tracker.observation (
     region     pg_catalog.text NOT NULL REFERENCES tracker.region (code),
     indicator  pg_catalog.text NOT NULL REFERENCES tracker.indicator (code),
-    period     tracker.period NOT NULL,
+    period     @extschema@.period NOT NULL,
     value      pg_catalog.float8,
     growth     pg_catalog.float8,
     PRIMARY KEY (region, indicator, period),
@@ -41,8 +41,8 @@ CREATE TABLE tracker.observation (
     -- 增长8.3% with no level behind it. A fact with neither says nothing.
     CONSTRAINT observation_value_or_growth CHECK (value IS NOT NULL OR growth IS NOT NULL),
     CONSTRAINT observation_unit_or_ytd CHECK (
-        period OPERATOR(tracker.=) tracker.ytd(period)
-        OR period OPERATOR(tracker.=) tracker.period(tracker.start_date(period), tracker.grain(period))),
+        period OPERATOR(@extschema@.=) @extschema@.ytd(period)
+        OR period OPERATOR(@extschema@.=) @extschema@.period(@extschema@.start_date(period), @extschema@.grain(period))),
     CONSTRAINT observation_finite CHECK (
         value > '-Infinity' AND value < 'Infinity'
         AND (growth IS NULL OR (growth > -100 AND growth < 'Infinity'))),
@@ -58,7 +58,7 @@ COMMENT ON TABLE tracker.observation IS
 CREATE TABLE tracker.target (
     region     pg_catalog.text NOT NULL REFERENCES tracker.region (code),
     indicator  pg_catalog.text NOT NULL REFERENCES tracker.indicator (code),
-    period     tracker.period NOT NULL,
+    period     @extschema@.period NOT NULL,
     amount     pg_catalog.float8,
     growth     pg_catalog.float8,
     PRIMARY KEY (region, indicator, period),
@@ -112,7 +112,7 @@ COMMENT ON TABLE tracker.project_milestone IS
 
 CREATE TABLE tracker.project_investment (
     project  pg_catalog.text NOT NULL REFERENCES tracker.project (id) ON DELETE CASCADE,
-    period   tracker.period NOT NULL,
+    period   @extschema@.period NOT NULL,
     amount   pg_catalog.float8 NOT NULL,
     PRIMARY KEY (project, period),
     CONSTRAINT project_investment_amount_valid CHECK (amount >= 0 AND amount <= '1e15')
@@ -121,7 +121,7 @@ COMMENT ON TABLE tracker.project_investment IS 'investment completed by a projec
 
 CREATE TABLE tracker.project_plan (
     project             pg_catalog.text NOT NULL REFERENCES tracker.project (id) ON DELETE CASCADE,
-    period              tracker.period NOT NULL,
+    period              @extschema@.period NOT NULL,
     planned_investment  pg_catalog.float8 NOT NULL,
     PRIMARY KEY (project, period),
     -- A plan divides the investment (attainment, pace): 0, or from 1e-6

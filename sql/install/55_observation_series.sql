@@ -13,11 +13,108 @@ CREATE TABLE tracker.observation_series (
     region     pg_catalog.text NOT NULL,
     indicator  pg_catalog.text NOT NULL,
     grain      pg_catalog.text NOT NULL,
-    series     tracker.series,
+    series     @extschema@.series,
     PRIMARY KEY (region, indicator, grain)
 ) WITH (toast_tuple_target = 8160);
 COMMENT ON TABLE tracker.observation_series IS
-    'derived: tracker.series(period, value, growth) of each region, indicator and grain of tracker.observation, maintained by triggers';
+    'derived: series(period, value, growth) of each region, indicator and grain of tracker.observation, maintained by triggers';
+
+-- The store's SQL, bound to the extension's functions by OID. The
+-- functions and aggregates that build a series live in the schema named
+-- at CREATE EXTENSION, which its owner may rename and fill with look-
+-- alikes; code that runs with more rights than its caller must not find
+-- them by name. Bodies in SQL-standard form (BEGIN ATOMIC) are parsed
+-- once, here, and keep the OIDs they found; the plpgsql trigger below
+-- names nothing but these, schema tracker's tables and pg_catalog.
+
+-- The grain of a stored fact, which keys its series.
+CREATE FUNCTION tracker.observation_grain(p @extschema@.period) RETURNS pg_catalog.text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT @extschema@.grain(p);
+END;
+COMMENT ON FUNCTION tracker.observation_grain(@extschema@.period) IS
+    'the grain of a period (year, half, quarter, month, week, day), bound by OID for the series store''s upkeep';
+
+-- Rebuild the given (region, indicator, grain) series, under the locks
+-- of their rows, taken in one order (see observation_series_sync).
+CREATE FUNCTION tracker.observation_series_write(regions pg_catalog.text[],
+                                                 indicators pg_catalog.text[],
+                                                 grains pg_catalog.text[])
+RETURNS void
+LANGUAGE sql VOLATILE
+BEGIN ATOMIC
+    INSERT INTO tracker.observation_series (region, indicator, grain)
+    SELECT k.region, k.indicator, k.grain
+    FROM ROWS FROM (pg_catalog.unnest(regions), pg_catalog.unnest(indicators), pg_catalog.unnest(grains)) k(region, indicator, grain)
+    ON CONFLICT DO NOTHING;
+    SELECT FROM tracker.observation_series s
+    JOIN ROWS FROM (pg_catalog.unnest(regions), pg_catalog.unnest(indicators), pg_catalog.unnest(grains)) k(region, indicator, grain)
+      ON s.region OPERATOR(pg_catalog.=) k.region AND s.indicator OPERATOR(pg_catalog.=) k.indicator
+     AND s.grain OPERATOR(pg_catalog.=) k.grain
+    ORDER BY s.region, s.indicator, s.grain
+    FOR UPDATE OF s;
+    UPDATE tracker.observation_series s
+    SET series = (SELECT @extschema@.series(o.period, o.value, o.growth, i.kind)
+                  FROM tracker.observation o JOIN tracker.indicator i
+                    ON i.code OPERATOR(pg_catalog.=) o.indicator
+                  WHERE o.region OPERATOR(pg_catalog.=) s.region
+                    AND o.indicator OPERATOR(pg_catalog.=) s.indicator
+                    AND @extschema@.grain(o.period) OPERATOR(pg_catalog.=) s.grain)
+    FROM ROWS FROM (pg_catalog.unnest(regions), pg_catalog.unnest(indicators), pg_catalog.unnest(grains)) k(region, indicator, grain)
+    WHERE s.region OPERATOR(pg_catalog.=) k.region AND s.indicator OPERATOR(pg_catalog.=) k.indicator
+      AND s.grain OPERATOR(pg_catalog.=) k.grain;
+    DELETE FROM tracker.observation_series s
+    USING ROWS FROM (pg_catalog.unnest(regions), pg_catalog.unnest(indicators), pg_catalog.unnest(grains)) k(region, indicator, grain)
+    WHERE s.region OPERATOR(pg_catalog.=) k.region AND s.indicator OPERATOR(pg_catalog.=) k.indicator
+      AND s.grain OPERATOR(pg_catalog.=) k.grain
+      AND s.series IS NULL;
+END;
+COMMENT ON FUNCTION tracker.observation_series_write(pg_catalog.text[], pg_catalog.text[], pg_catalog.text[]) IS
+    'rebuilds the stored series of the given regions, indicators and grains (parallel arrays) from tracker.observation; for the store''s triggers';
+REVOKE EXECUTE ON FUNCTION tracker.observation_series_write(pg_catalog.text[], pg_catalog.text[], pg_catalog.text[]) FROM PUBLIC;
+
+-- Every stored series of a region and/or indicator (NULL: any), written
+-- anew; returns how many. For rebuild_series.
+CREATE FUNCTION tracker.observation_series_rebuild(region pg_catalog.text, indicator pg_catalog.text)
+RETURNS pg_catalog.int8
+LANGUAGE sql VOLATILE
+BEGIN ATOMIC
+    DELETE FROM tracker.observation_series s
+    WHERE (observation_series_rebuild.region IS NULL
+           OR s.region OPERATOR(pg_catalog.=) observation_series_rebuild.region)
+      AND (observation_series_rebuild.indicator IS NULL
+           OR s.indicator OPERATOR(pg_catalog.=) observation_series_rebuild.indicator);
+    WITH written AS (
+        INSERT INTO tracker.observation_series (region, indicator, grain, series)
+        SELECT o.region, o.indicator, @extschema@.grain(o.period),
+               @extschema@.series(o.period, o.value, o.growth, i.kind)
+        FROM tracker.observation o JOIN tracker.indicator i
+          ON i.code OPERATOR(pg_catalog.=) o.indicator
+        WHERE (observation_series_rebuild.region IS NULL
+               OR o.region OPERATOR(pg_catalog.=) observation_series_rebuild.region)
+          AND (observation_series_rebuild.indicator IS NULL
+               OR o.indicator OPERATOR(pg_catalog.=) observation_series_rebuild.indicator)
+        GROUP BY o.region, o.indicator, @extschema@.grain(o.period)
+        RETURNING 1)
+    SELECT pg_catalog.count(*) FROM written;
+END;
+COMMENT ON FUNCTION tracker.observation_series_rebuild(pg_catalog.text, pg_catalog.text) IS
+    'deletes and writes anew the stored series of a region and/or indicator (NULL: any) from tracker.observation; returns the number written; for rebuild_series';
+REVOKE EXECUTE ON FUNCTION tracker.observation_series_rebuild(pg_catalog.text, pg_catalog.text) FROM PUBLIC;
+
+-- The number of facts of two periods (an index-only scan of the period
+-- index), for scoreboard's check that the store is current
+-- (src/series_store.c), which must not name the period's operators.
+CREATE FUNCTION tracker.observation_count(a @extschema@.period, b @extschema@.period)
+RETURNS pg_catalog.int8
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT pg_catalog.count(*) FROM tracker.observation o
+    WHERE o.period OPERATOR(@extschema@.=) ANY (ARRAY[a, b]);
+END;
+COMMENT ON FUNCTION tracker.observation_count(@extschema@.period, @extschema@.period) IS
+    'the number of rows of tracker.observation for either of two periods; for scoreboard''s check that the series store is current';
 
 -- Rebuild the series of every (region, indicator, grain) a statement
 -- touched. A region may publish a year's figure and the next year's
@@ -63,44 +160,24 @@ BEGIN
     ELSIF TG_OP = 'INSERT' THEN
         SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
         INTO regions, indicators, grains
-        FROM (SELECT DISTINCT n.region, n.indicator, tracker.grain(n.period) AS grain
+        FROM (SELECT DISTINCT n.region, n.indicator, tracker.observation_grain(n.period) AS grain
               FROM new_rows n) k;
     ELSIF TG_OP = 'DELETE' THEN
         SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
         INTO regions, indicators, grains
-        FROM (SELECT DISTINCT o.region, o.indicator, tracker.grain(o.period) AS grain
+        FROM (SELECT DISTINCT o.region, o.indicator, tracker.observation_grain(o.period) AS grain
               FROM old_rows o) k;
     ELSE
         SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
         INTO regions, indicators, grains
-        FROM (SELECT n.region, n.indicator, tracker.grain(n.period) AS grain FROM new_rows n
+        FROM (SELECT n.region, n.indicator, tracker.observation_grain(n.period) AS grain FROM new_rows n
               UNION
-              SELECT o.region, o.indicator, tracker.grain(o.period) FROM old_rows o) k;
+              SELECT o.region, o.indicator, tracker.observation_grain(o.period) FROM old_rows o) k;
     END IF;
     IF regions IS NULL THEN
         RETURN NULL;
     END IF;
-    INSERT INTO tracker.observation_series (region, indicator, grain)
-    SELECT k.region, k.indicator, k.grain
-    FROM unnest(regions, indicators, grains) k(region, indicator, grain)
-    ON CONFLICT DO NOTHING;
-    -- In one order, so two writers of overlapping keys cannot deadlock.
-    PERFORM FROM tracker.observation_series s
-    JOIN unnest(regions, indicators, grains) k(region, indicator, grain)
-      ON s.region = k.region AND s.indicator = k.indicator AND s.grain = k.grain
-    ORDER BY s.region, s.indicator, s.grain
-    FOR UPDATE OF s;
-    UPDATE tracker.observation_series s
-    SET series = (SELECT tracker.series(o.period, o.value, o.growth, i.kind)
-                  FROM tracker.observation o JOIN tracker.indicator i ON i.code = o.indicator
-                  WHERE o.region = s.region AND o.indicator = s.indicator
-                    AND tracker.grain(o.period) = s.grain)
-    FROM unnest(regions, indicators, grains) k(region, indicator, grain)
-    WHERE s.region = k.region AND s.indicator = k.indicator AND s.grain = k.grain;
-    DELETE FROM tracker.observation_series s
-    USING unnest(regions, indicators, grains) k(region, indicator, grain)
-    WHERE s.region = k.region AND s.indicator = k.indicator AND s.grain = k.grain
-      AND s.series IS NULL;
+    PERFORM tracker.observation_series_write(regions, indicators, grains);
     RETURN NULL;
 END $$;
 COMMENT ON FUNCTION tracker.observation_series_sync() IS
@@ -154,17 +231,7 @@ BEGIN
                   HINT = 'Call it in its own READ COMMITTED transaction.';
     END IF;
     LOCK TABLE tracker.observation IN SHARE ROW EXCLUSIVE MODE;
-    DELETE FROM tracker.observation_series s
-    WHERE (rebuild_series.region IS NULL OR s.region = rebuild_series.region)
-      AND (rebuild_series.indicator IS NULL OR s.indicator = rebuild_series.indicator);
-    INSERT INTO tracker.observation_series (region, indicator, grain, series)
-    SELECT o.region, o.indicator, tracker.grain(o.period),
-           tracker.series(o.period, o.value, o.growth, i.kind)
-    FROM tracker.observation o JOIN tracker.indicator i ON i.code = o.indicator
-    WHERE (rebuild_series.region IS NULL OR o.region = rebuild_series.region)
-      AND (rebuild_series.indicator IS NULL OR o.indicator = rebuild_series.indicator)
-    GROUP BY o.region, o.indicator, tracker.grain(o.period);
-    GET DIAGNOSTICS written = ROW_COUNT;
+    written := tracker.observation_series_rebuild(rebuild_series.region, rebuild_series.indicator);
     RETURN written;
 END $$;
 COMMENT ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.text) IS

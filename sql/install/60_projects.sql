@@ -12,7 +12,7 @@
 -- (attainment, pace); only day counts are computed here.
 
 -- The 蜗牛 list: overdue milestones and investment behind the calendar.
-CREATE FUNCTION tracker.lagging_projects(p tracker.period, as_of pg_catalog.date)
+CREATE FUNCTION tracker.lagging_projects(p @extschema@.period, as_of pg_catalog.date)
 RETURNS TABLE (project pg_catalog.text, project_name pg_catalog.text, region pg_catalog.text,
                reason pg_catalog.text, stage pg_catalog.text, planned_date pg_catalog.date,
                days_late pg_catalog.int4, investment_gap pg_catalog.float8)
@@ -29,7 +29,7 @@ BEGIN ATOMIC
                NULL::pg_catalog.float8 AS investment_gap
         FROM tracker.project_milestone m
         WHERE m.planned_date OPERATOR(pg_catalog.<=) as_of
-          AND m.planned_date OPERATOR(pg_catalog.<=) tracker.end_date(p)
+          AND m.planned_date OPERATOR(pg_catalog.<=) @extschema@.end_date(p)
           AND NOT EXISTS (
               SELECT FROM tracker.project_milestone d
               WHERE d.project OPERATOR(pg_catalog.=) m.project
@@ -44,29 +44,29 @@ BEGIN ATOMIC
         FROM (
             -- one plan per project: the longest that contains the end of p
             SELECT DISTINCT ON (pl.project) pl.project,
-                   tracker.pace(
+                   @extschema@.pace(
                        COALESCE((
                            SELECT pg_catalog.sum(i.amount)
                            FROM tracker.project_investment i
                            WHERE i.project OPERATOR(pg_catalog.=) pl.project
-                             AND tracker.span(tracker.period(tracker.start_date(pl.period), 'day'),
-                                              tracker.period(tracker.end_date(p), 'day'))
-                                 OPERATOR(tracker.@>) i.period), 0::pg_catalog.float8),
-                       pl.planned_investment, pl.period, LEAST(as_of, tracker.end_date(p))) AS pace
+                             AND @extschema@.span(@extschema@.period(@extschema@.start_date(pl.period), 'day'),
+                                              @extschema@.period(@extschema@.end_date(p), 'day'))
+                                 OPERATOR(@extschema@.@>) i.period), 0::pg_catalog.float8),
+                       pl.planned_investment, pl.period, LEAST(as_of, @extschema@.end_date(p))) AS pace
             FROM tracker.project_plan pl
-            WHERE pl.period OPERATOR(tracker.@>) tracker.end_date(p)
-            ORDER BY pl.project, tracker.days(pl.period) DESC, pl.period
+            WHERE pl.period OPERATOR(@extschema@.@>) @extschema@.end_date(p)
+            ORDER BY pl.project, @extschema@.days(pl.period) DESC, pl.period
         ) b
         WHERE b.pace OPERATOR(pg_catalog.<) 0::pg_catalog.float8
     ) l
     JOIN tracker.project pr ON pr.id OPERATOR(pg_catalog.=) l.project
     ORDER BY l.days_late DESC NULLS LAST, l.investment_gap DESC NULLS LAST, l.project, l.stage;
 END;
-COMMENT ON FUNCTION tracker.lagging_projects(tracker.period, pg_catalog.date) IS
+COMMENT ON FUNCTION tracker.lagging_projects(@extschema@.period, pg_catalog.date) IS
     'the 蜗牛 list, worst first: milestones overdue by as_of (days late) and projects whose investment is behind the calendar of their plan (points)';
 
 -- 开工率, 竣工率, 年度计划投资完成率 per region.
-CREATE FUNCTION tracker.project_progress(p tracker.period, as_of pg_catalog.date)
+CREATE FUNCTION tracker.project_progress(p @extschema@.period, as_of pg_catalog.date)
 RETURNS TABLE (region pg_catalog.text, region_name pg_catalog.text, projects pg_catalog.int4,
                planned_to_start pg_catalog.int4, started pg_catalog.int4, start_rate pg_catalog.float8,
                planned_to_start_year pg_catalog.int4, started_year pg_catalog.int4,
@@ -98,38 +98,38 @@ BEGIN ATOMIC
     counts AS (
         SELECT j.region,
                pg_catalog.count(*) AS projects,
-               pg_catalog.count(*) FILTER (WHERE p OPERATOR(tracker.@>) j.start_planned) AS planned_to_start,
-               pg_catalog.count(*) FILTER (WHERE p OPERATOR(tracker.@>) j.start_planned AND j.has_started) AS started,
-               pg_catalog.count(*) FILTER (WHERE y.y OPERATOR(tracker.@>) j.start_planned) AS planned_to_start_year,
-               pg_catalog.count(*) FILTER (WHERE y.y OPERATOR(tracker.@>) j.start_planned AND j.has_started) AS started_year,
-               pg_catalog.count(*) FILTER (WHERE p OPERATOR(tracker.@>) j.complete_planned) AS planned_to_complete,
-               pg_catalog.count(*) FILTER (WHERE p OPERATOR(tracker.@>) j.complete_planned AND j.has_completed) AS completed
+               pg_catalog.count(*) FILTER (WHERE p OPERATOR(@extschema@.@>) j.start_planned) AS planned_to_start,
+               pg_catalog.count(*) FILTER (WHERE p OPERATOR(@extschema@.@>) j.start_planned AND j.has_started) AS started,
+               pg_catalog.count(*) FILTER (WHERE y.y OPERATOR(@extschema@.@>) j.start_planned) AS planned_to_start_year,
+               pg_catalog.count(*) FILTER (WHERE y.y OPERATOR(@extschema@.@>) j.start_planned AND j.has_started) AS started_year,
+               pg_catalog.count(*) FILTER (WHERE p OPERATOR(@extschema@.@>) j.complete_planned) AS planned_to_complete,
+               pg_catalog.count(*) FILTER (WHERE p OPERATOR(@extschema@.@>) j.complete_planned AND j.has_completed) AS completed
         FROM proj j
-        CROSS JOIN (SELECT tracker.period(tracker.end_date(p), 'year') AS y) y
+        CROSS JOIN (SELECT @extschema@.period(@extschema@.end_date(p), 'year') AS y) y
         GROUP BY j.region
     ),
     plans AS (
         -- each plan counts with the share of its days that lie in p
         SELECT pr.region,
                pg_catalog.sum(CASE
-                   WHEN p OPERATOR(tracker.@>) pl.period THEN pl.planned_investment
+                   WHEN p OPERATOR(@extschema@.@>) pl.period THEN pl.planned_investment
                    ELSE (pl.planned_investment
-                         OPERATOR(pg_catalog.*) (((LEAST(tracker.end_date(pl.period), tracker.end_date(p))
+                         OPERATOR(pg_catalog.*) (((LEAST(@extschema@.end_date(pl.period), @extschema@.end_date(p))
                                                    OPERATOR(pg_catalog.-)
-                                                   GREATEST(tracker.start_date(pl.period), tracker.start_date(p)))
+                                                   GREATEST(@extschema@.start_date(pl.period), @extschema@.start_date(p)))
                                                   OPERATOR(pg_catalog.+) 1)::pg_catalog.float8))
-                        OPERATOR(pg_catalog./) tracker.days(pl.period)::pg_catalog.float8
+                        OPERATOR(pg_catalog./) @extschema@.days(pl.period)::pg_catalog.float8
                END) AS planned
         FROM tracker.project_plan pl
         JOIN tracker.project pr ON pr.id OPERATOR(pg_catalog.=) pl.project
-        WHERE pl.period OPERATOR(tracker.&&) p
+        WHERE pl.period OPERATOR(@extschema@.&&) p
         GROUP BY pr.region
     ),
     invested AS (
         SELECT pr.region, pg_catalog.sum(i.amount) AS amount
         FROM tracker.project_investment i
         JOIN tracker.project pr ON pr.id OPERATOR(pg_catalog.=) i.project
-        WHERE p OPERATOR(tracker.@>) i.period
+        WHERE p OPERATOR(@extschema@.@>) i.period
         GROUP BY pr.region
     ),
     lag AS (
@@ -140,14 +140,14 @@ BEGIN ATOMIC
     SELECT c.region, r.name,
            c.projects::pg_catalog.int4,
            c.planned_to_start::pg_catalog.int4, c.started::pg_catalog.int4,
-           tracker.attainment(c.started::pg_catalog.float8, c.planned_to_start::pg_catalog.float8),
+           @extschema@.attainment(c.started::pg_catalog.float8, c.planned_to_start::pg_catalog.float8),
            c.planned_to_start_year::pg_catalog.int4, c.started_year::pg_catalog.int4,
-           tracker.attainment(c.started_year::pg_catalog.float8, c.planned_to_start_year::pg_catalog.float8),
+           @extschema@.attainment(c.started_year::pg_catalog.float8, c.planned_to_start_year::pg_catalog.float8),
            c.planned_to_complete::pg_catalog.int4, c.completed::pg_catalog.int4,
-           tracker.attainment(c.completed::pg_catalog.float8, c.planned_to_complete::pg_catalog.float8),
+           @extschema@.attainment(c.completed::pg_catalog.float8, c.planned_to_complete::pg_catalog.float8),
            COALESCE(pl.planned, 0::pg_catalog.float8),
            COALESCE(iv.amount, 0::pg_catalog.float8),
-           tracker.attainment(COALESCE(iv.amount, 0::pg_catalog.float8), COALESCE(pl.planned, 0::pg_catalog.float8)),
+           @extschema@.attainment(COALESCE(iv.amount, 0::pg_catalog.float8), COALESCE(pl.planned, 0::pg_catalog.float8)),
            COALESCE(lg.lagging, 0)::pg_catalog.int4
     FROM counts c
     JOIN tracker.region r ON r.code OPERATOR(pg_catalog.=) c.region
@@ -156,13 +156,13 @@ BEGIN ATOMIC
     LEFT JOIN lag lg ON lg.region OPERATOR(pg_catalog.=) c.region
     ORDER BY c.region;
 END;
-COMMENT ON FUNCTION tracker.project_progress(tracker.period, pg_catalog.date) IS
+COMMENT ON FUNCTION tracker.project_progress(@extschema@.period, pg_catalog.date) IS
     'per region with projects: planned to start and started (开工率) in p and in its year, planned to complete and completed (竣工率), planned and completed investment and attainment, lagging projects';
 
 -- Parents whose own figure differs from the sum of their children's.
-CREATE FUNCTION tracker.consistency(p tracker.period)
+CREATE FUNCTION tracker.consistency(p @extschema@.period)
 RETURNS TABLE (kind pg_catalog.text, parent pg_catalog.text, indicator pg_catalog.text,
-               period tracker.period, parent_value pg_catalog.float8, children_sum pg_catalog.float8,
+               period @extschema@.period, parent_value pg_catalog.float8, children_sum pg_catalog.float8,
                difference pg_catalog.float8, children pg_catalog.int4)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
@@ -171,17 +171,17 @@ BEGIN ATOMIC
         SELECT 'target'::pg_catalog.text AS kind, t.region, t.indicator, t.amount AS value
         FROM tracker.target t
         JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) t.indicator
-        WHERE t.period OPERATOR(tracker.=) p AND t.amount IS NOT NULL
+        WHERE t.period OPERATOR(@extschema@.=) p AND t.amount IS NOT NULL
           AND i.kind OPERATOR(pg_catalog.=) 'amount'
         UNION ALL
         -- each region's facts of the years p touches, read at p
         SELECT 'observation'::pg_catalog.text, o.region, o.indicator,
-               tracker.value(tracker.series(o.period, o.value, o.growth), p)
+               @extschema@.value(@extschema@.series(o.period, o.value, o.growth), p)
         FROM tracker.observation o
         JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) o.indicator
-        WHERE o.period OPERATOR(tracker.&&)
-              tracker.span(tracker.period(tracker.start_date(p), 'year'),
-                           tracker.period(tracker.end_date(p), 'year'))
+        WHERE o.period OPERATOR(@extschema@.&&)
+              @extschema@.span(@extschema@.period(@extschema@.start_date(p), 'year'),
+                           @extschema@.period(@extschema@.end_date(p), 'year'))
           AND i.kind OPERATOR(pg_catalog.=) 'amount'
         GROUP BY o.region, o.indicator
     ),
@@ -207,5 +207,5 @@ BEGIN ATOMIC
            GREATEST(1::pg_catalog.float8, pg_catalog.abs(x.parent_value)))
     ORDER BY x.kind, x.parent, x.indicator;
 END;
-COMMENT ON FUNCTION tracker.consistency(tracker.period) IS
+COMMENT ON FUNCTION tracker.consistency(@extschema@.period) IS
     'parents whose own target amount or observed value for p differs from the sum of their children''s (children without a figure left out; amount indicators only, as ratios do not add up)';

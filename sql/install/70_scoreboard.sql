@@ -8,7 +8,7 @@
 -- The observations of one period: ad hoc queries and hand-written reports.
 CREATE INDEX observation_period_idx ON tracker.observation (period);
 
-CREATE FUNCTION tracker.scoreboard(p tracker.period, as_of pg_catalog.date)
+CREATE FUNCTION tracker.scoreboard(p @extschema@.period, as_of pg_catalog.date)
 RETURNS TABLE (
     region pg_catalog.text, region_name pg_catalog.text,
     indicator pg_catalog.text, indicator_name pg_catalog.text, unit_label pg_catalog.text,
@@ -22,5 +22,5 @@ RETURNS TABLE (
     rank_change pg_catalog.int4, gap_to_leader pg_catalog.float8)
 LANGUAGE C STABLE STRICT PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'scoreboard';
-COMMENT ON FUNCTION tracker.scoreboard(tracker.period, pg_catalog.date) IS
+COMMENT ON FUNCTION tracker.scoreboard(@extschema@.period, pg_catalog.date) IS
     'the 晾晒表 for period p as of a date: per region and indicator the value, base, growth, target attainment, pace, light, and ranks among peers with their change';

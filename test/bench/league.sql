@@ -19,15 +19,15 @@ SELECT bench.time('rank', 'window rank(), dense_rank(), gap to leader',
                                   max(v) OVER (PARTITION BY indicator) - v AS gap
                            FROM bench.val WINDOW w AS (PARTITION BY indicator ORDER BY v DESC)) x$q$);
 SELECT bench.time('rank', 'league built and looked up in one query',
-  $q$SELECT count(r) FROM (SELECT tracker.rank(l.l, v.region) AS r
+  $q$SELECT count(r) FROM (SELECT rank(l.l, v.region) AS r
                            FROM bench.val v JOIN (SELECT indicator, league(region, v) AS l
                                                   FROM bench.val GROUP BY indicator) l USING (indicator)) x$q$);
 SELECT bench.time('rank', 'rank, dense rank, gap from stored leagues',
-  $q$SELECT count(x.*) FROM (SELECT tracker.rank(l.l, v.region) AS r, tracker.rank(l.l, v.region, true, 'dense') AS d,
-                                  tracker.gap_to_leader(l.l, v.region) AS gap
+  $q$SELECT count(x.*) FROM (SELECT rank(l.l, v.region) AS r, rank(l.l, v.region, true, 'dense') AS d,
+                                  gap_to_leader(l.l, v.region) AS gap
                            FROM bench.val v JOIN bench.leagues l USING (indicator)) x$q$);
 SELECT bench.time('rank', 'rank from stored leagues',
-  $q$SELECT count(r) FROM (SELECT tracker.rank(l.l, v.region) AS r
+  $q$SELECT count(r) FROM (SELECT rank(l.l, v.region) AS r
                            FROM bench.val v JOIN bench.leagues l USING (indicator)) x$q$);
 SELECT bench.time('rank', 'build the 300 leagues',
   $q$SELECT count(l) FROM (SELECT indicator, league(region, v) AS l FROM bench.val GROUP BY indicator) x$q$);

@@ -21,17 +21,17 @@ CREATE OR REPLACE FUNCTION bench.attainment_plpgsql(a float8, t float8) RETURNS 
     'BEGIN IF t > 0 THEN RETURN a / t * 100; ELSIF t < 0 THEN RETURN (2 - a / t) * 100; END IF; RETURN NULL; END';
 
 SELECT bench.time('growth', 'inline CASE', 'SELECT sum(CASE WHEN b > 0 THEN (a - b) / b * 100 END) FROM bench.pairs');
-SELECT bench.time('growth', 'tracker.growth', 'SELECT sum(tracker.growth(a, b)) FROM bench.pairs');
+SELECT bench.time('growth', 'growth', 'SELECT sum(growth(a, b)) FROM bench.pairs');
 SELECT bench.time('growth', 'LANGUAGE sql', 'SELECT sum(bench.growth_sql(a, b)) FROM bench.pairs');
 SELECT bench.time('growth', 'PL/pgSQL', 'SELECT sum(bench.growth_plpgsql(a, b)) FROM bench.pairs', 3);
 SELECT bench.time('attainment', 'inline CASE',
     'SELECT sum(CASE WHEN b > 0 THEN a / b * 100 WHEN b < 0 THEN (2 - a / b) * 100 END) FROM bench.pairs');
-SELECT bench.time('attainment', 'tracker.attainment', 'SELECT sum(tracker.attainment(a, b)) FROM bench.pairs');
+SELECT bench.time('attainment', 'attainment', 'SELECT sum(attainment(a, b)) FROM bench.pairs');
 SELECT bench.time('attainment', 'LANGUAGE sql', 'SELECT sum(bench.attainment_sql(a, b)) FROM bench.pairs');
 SELECT bench.time('attainment', 'PL/pgSQL', 'SELECT sum(bench.attainment_plpgsql(a, b)) FROM bench.pairs', 3);
 
-\echo growth(a, b) over :rows rows; ratio to the inline expression (bar: tracker.growth <= 1.2)
+\echo growth(a, b) over :rows rows; ratio to the inline expression (bar: growth <= 1.2)
 SELECT * FROM bench.report('growth', 'inline CASE');
-\echo attainment(a, b) over :rows rows; ratio to the inline expression (bar: tracker.attainment <= 1.2)
+\echo attainment(a, b) over :rows rows; ratio to the inline expression (bar: attainment <= 1.2)
 SELECT * FROM bench.report('attainment', 'inline CASE');
 DROP TABLE bench.pairs;

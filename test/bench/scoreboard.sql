@@ -88,7 +88,7 @@ SELECT (SELECT count(*) FROM tracker.scoreboard('2022-07', '2022-08-10')) AS sco
 -- counted as they are read).
 SELECT bench.time('scoreboard', 'store check: facts of 2022-07 and 1-7月',
   $q$SELECT count(*) FROM tracker.observation o
-     WHERE o.period OPERATOR(tracker.=) ANY (ARRAY['2022-07', '2022-01..07']::tracker.period[])$q$, 5);
+     WHERE o.period OPERATOR(=) ANY (ARRAY['2022-07', '2022-01..07']::period[])$q$, 5);
 -- Mending a store left behind by writes without triggers: every series.
 SELECT bench.once('upkeep', 'rebuild_series(): all 60,000 series', 'SELECT tracker.rebuild_series()');
 

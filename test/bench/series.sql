@@ -29,18 +29,18 @@ VACUUM ANALYZE bench.obs_interleaved;
 SET max_parallel_workers_per_gather = 0;
 SELECT bench.pair('aggregate',
   'sum(v)', 'SELECT count(x) FROM (SELECT grp, sum(v) AS x FROM bench.obs GROUP BY grp) a',
-  'series(p, v)', 'SELECT count(x) FROM (SELECT grp, tracker.series(p, v) AS x FROM bench.obs GROUP BY grp) a');
+  'series(p, v)', 'SELECT count(x) FROM (SELECT grp, series(p, v) AS x FROM bench.obs GROUP BY grp) a');
 SELECT bench.time('aggregate', 'sum(v) by group and period',
   'SELECT count(x) FROM (SELECT grp, p, sum(v) AS x FROM bench.obs GROUP BY grp, p) a', 7);
 SELECT bench.pair('by project',
   'sum(v)', 'SELECT count(x) FROM (SELECT grp, sum(v) AS x FROM bench.obs_by_project GROUP BY grp) a',
-  'series(p, v)', 'SELECT count(x) FROM (SELECT grp, tracker.series(p, v) AS x FROM bench.obs_by_project GROUP BY grp) a');
+  'series(p, v)', 'SELECT count(x) FROM (SELECT grp, series(p, v) AS x FROM bench.obs_by_project GROUP BY grp) a');
 SELECT bench.pair('interleaved',
   'sum(v)', 'SELECT count(x) FROM (SELECT grp, sum(v) AS x FROM bench.obs_interleaved GROUP BY grp) a',
-  'series(p, v)', 'SELECT count(x) FROM (SELECT grp, tracker.series(p, v) AS x FROM bench.obs_interleaved GROUP BY grp) a');
+  'series(p, v)', 'SELECT count(x) FROM (SELECT grp, series(p, v) AS x FROM bench.obs_interleaved GROUP BY grp) a');
 
 -- Growth of June 2022 and of 1-6月 2022 over 2021, every group.
-CREATE TABLE bench.mv AS SELECT grp, tracker.series(p, v) AS s FROM bench.obs GROUP BY grp;
+CREATE TABLE bench.mv AS SELECT grp, series(p, v) AS s FROM bench.obs GROUP BY grp;
 VACUUM ANALYZE bench.mv;
 -- The best plain SQL and the series built and read in one query, run
 -- alternately.
@@ -52,8 +52,8 @@ SELECT bench.pair('yoy',
         / nullif(sum(v) FILTER (WHERE month BETWEEN '2021-01-01' AND '2021-06-01'), 0) - 1) * 100
      FROM bench.obs GROUP BY grp$q$,
   'series built and read in one query',
-  $q$SELECT grp, tracker.yoy(s, '2022-06'), tracker.ytd_yoy(s, '2022-06')
-     FROM (SELECT grp, tracker.series(p, v) AS s FROM bench.obs GROUP BY grp) x$q$, 5);
+  $q$SELECT grp, yoy(s, '2022-06'), ytd_yoy(s, '2022-06')
+     FROM (SELECT grp, series(p, v) AS s FROM bench.obs GROUP BY grp) x$q$, 5);
 SELECT bench.time('yoy', 'plain SQL, self-join on the year-ago month',
   $q$WITH m AS (SELECT grp, month, sum(v) AS v FROM bench.obs GROUP BY grp, month)
      SELECT c.grp, (c.v / nullif(b.v, 0) - 1) * 100,
@@ -63,7 +63,7 @@ SELECT bench.time('yoy', 'plain SQL, self-join on the year-ago month',
      WHERE c.month BETWEEN '2022-01-01' AND '2022-06-01'
      WINDOW w AS (PARTITION BY c.grp ORDER BY c.month)$q$);
 SELECT bench.time('yoy', 'read from stored series',
-  $q$SELECT grp, tracker.yoy(s, '2022-06'), tracker.ytd_yoy(s, '2022-06') FROM bench.mv$q$);
+  $q$SELECT grp, yoy(s, '2022-06'), ytd_yoy(s, '2022-06') FROM bench.mv$q$);
 
 -- Parallel: the same series aggregation with 1 and with 2 workers, the
 -- leader not scanning, so the processes doing the work are 1 and 2.
@@ -74,12 +74,12 @@ SET max_parallel_workers_per_gather = 1;
 SELECT bench.time('parallel', 'sum(v), 1 worker',
   'SELECT count(x) FROM (SELECT grp, sum(v) AS x FROM bench.obs GROUP BY grp) a');
 SELECT bench.time('parallel', '1 worker',
-  'SELECT count(x) FROM (SELECT grp, tracker.series(p, v) AS x FROM bench.obs GROUP BY grp) a');
+  'SELECT count(x) FROM (SELECT grp, series(p, v) AS x FROM bench.obs GROUP BY grp) a');
 SET max_parallel_workers_per_gather = 2;
 SELECT bench.time('parallel', 'sum(v), 2 workers',
   'SELECT count(x) FROM (SELECT grp, sum(v) AS x FROM bench.obs GROUP BY grp) a');
 SELECT bench.time('parallel', '2 workers',
-  'SELECT count(x) FROM (SELECT grp, tracker.series(p, v) AS x FROM bench.obs GROUP BY grp) a');
+  'SELECT count(x) FROM (SELECT grp, series(p, v) AS x FROM bench.obs GROUP BY grp) a');
 RESET parallel_leader_participation;
 
 \echo series(p, v) against sum(v), 2.4M rows in 2,000 groups, one backend (bar: series <= 1.4)
