@@ -78,7 +78,18 @@ REFRESH MATERIALIZED VIEW CONCURRENTLY board;
 SELECT region, value, growth, actual FROM board WHERE region = 'a' AND indicator = 'inv';
 DROP MATERIALIZED VIEW board;
 
--- NULL arguments give no rows.
+-- Without as_of, or with a NULL one, the board is as of the last day of
+-- p: time progress 100 in July's board, as scoreboard('2022-07',
+-- '2022-07-31') gives it; a NULL period is an error (22004), not an
+-- empty board.
+SELECT region, indicator, time_progress, pace
+FROM scoreboard('2022-07') ORDER BY region, indicator;
+SELECT count(*) AS differing_rows FROM (
+    (SELECT * FROM scoreboard('2022-07') EXCEPT SELECT * FROM scoreboard('2022-07', '2022-07-31'))
+    UNION ALL
+    (SELECT * FROM scoreboard('2022-07', NULL) EXCEPT SELECT * FROM scoreboard('2022-07', '2022-07-31'))
+    UNION ALL
+    (SELECT * FROM scoreboard('2022-07', '2022-07-31') EXCEPT SELECT * FROM scoreboard('2022-07'))) d;
 SELECT count(*) AS rows FROM scoreboard(NULL, '2022-08-10');
 
 DELETE FROM target; DELETE FROM observation; DELETE FROM indicator;

@@ -103,6 +103,19 @@ WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extna
   AND obj_description(d.objid, d.classid::regclass::text) IS NULL
 ORDER BY 1;
 
+-- Every column of every table, and every trigger, has a comment too, so
+-- that \d+ says what it means and in which unit.
+SELECT c.relname, a.attname AS uncommented_column
+FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+WHERE c.relnamespace = 'tracker'::regnamespace AND c.relkind = 'r'
+  AND a.attnum > 0 AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NULL
+ORDER BY 1, 2;
+SELECT t.tgname AS uncommented_trigger
+FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+WHERE c.relnamespace = 'tracker'::regnamespace AND NOT t.tgisinternal
+  AND obj_description(t.oid, 'pg_trigger') IS NULL;
+SELECT obj_description('tracker'::regnamespace, 'pg_namespace') IS NOT NULL AS schema_commented;
+
 -- DROP EXTENSION drops the schema with it.
 SET ROLE regress_tracker_owner;
 DROP EXTENSION tracker;

@@ -40,9 +40,22 @@ CREATE FUNCTION attack.sfunc(text, anyelement, float8, float8) RETURNS text
 
 -- 1. The reproducer of the issue: install, rename the schema away, plant
 -- look-alikes under its name, write an observation.
+-- The schema it names is its own, and it plants operators there first
+-- that the install would bind into the tables' CHECK constraints were
+-- they looked up there: float8 against int4 (growth > -100, amount = 0),
+-- for which pg_catalog has no exact operator. The install looks names
+-- up in pg_catalog only, and proves at its end that nothing of it is
+-- bound to an object a non-superuser owns.
 CREATE SCHEMA office;
 GRANT USAGE ON SCHEMA office TO PUBLIC;
+CREATE FUNCTION office.f8i4(float8, int4) RETURNS boolean
+    LANGUAGE sql AS 'SELECT attack.evil()';
+CREATE OPERATOR office.= (LEFTARG = float8, RIGHTARG = int4, FUNCTION = office.f8i4);
+CREATE OPERATOR office.> (LEFTARG = float8, RIGHTARG = int4, FUNCTION = office.f8i4);
+CREATE OPERATOR office.>= (LEFTARG = float8, RIGHTARG = int4, FUNCTION = office.f8i4);
+CREATE OPERATOR office.<= (LEFTARG = float8, RIGHTARG = int4, FUNCTION = office.f8i4);
 CREATE EXTENSION tracker SCHEMA office;
+DROP FUNCTION office.f8i4(float8, int4) CASCADE;
 INSERT INTO tracker.region VALUES ('a', 'A', NULL, NULL);
 INSERT INTO tracker.indicator VALUES ('inv', 'Investment', NULL, true, 1);
 INSERT INTO tracker.target VALUES ('a', 'inv', '2022', 100, NULL);
@@ -196,6 +209,7 @@ CREATE FUNCTION office_real.pace(numeric, numeric, office_real.period, date) RET
 CREATE FUNCTION office_real.value(office_real.series, text) RETURNS float8
     LANGUAGE sql AS 'SELECT 0::float8 WHERE attack.evil()';
 RESET ROLE;
+INSERT INTO tracker.target VALUES ('a', 'inv', '2022-Q3', 0, -5);
 INSERT INTO tracker.project VALUES ('p9', 'Plant', 'a', NULL, 5);
 INSERT INTO tracker.project_milestone VALUES ('p9', 'started', '2022-03-01', '2022-03-15');
 INSERT INTO tracker.project_plan VALUES ('p9', '2022', 24);
@@ -219,6 +233,7 @@ SELECT count(*) AS progress_rows FROM tracker.project_progress('2022-Q3', '2022-
 RESET search_path;
 DELETE FROM tracker.observation WHERE region = 'a' AND value = 0.8;
 DELETE FROM tracker.project WHERE id = 'p9';
+DELETE FROM tracker.target WHERE growth = -5;
 SET ROLE regress_tracker_dbowner;
 DROP SCHEMA office CASCADE;
 DROP FUNCTION office_real.grain(text), office_real.grain(anyelement),
@@ -227,6 +242,45 @@ DROP FUNCTION office_real.grain(text), office_real.grain(anyelement),
 DROP AGGREGATE office_real.series(office_real.period, numeric, numeric, text);
 DROP FUNCTION attack.eq(office_real.period, office_real.period);
 ALTER SCHEMA office_real RENAME TO office;
+RESET ROLE;
+
+-- 2d. The installer adds columns and indexes to the reference tables
+-- through tracker.local_addition, whose trigger runs as the superuser who
+-- owns them. Only what runs no code of anyone's is added: a domain with
+-- a check of the installer's, a composite with an implicit cast, a
+-- temporary enum, another schema's type, an expression or another
+-- table's column, and an index method whose operator classes a
+-- non-superuser could write are all refused (22023, 42703); a column
+-- added and indexed runs nothing of the installer's when a superuser
+-- writes the table.
+SET ROLE regress_tracker_dbowner;
+CREATE DOMAIN attack.checked AS text CHECK (attack.evil());
+CREATE TYPE pg_temp.mood AS ENUM ('a', 'b');
+INSERT INTO tracker.local_addition (relation, name, kind, type) VALUES ('region', 'x', 'column', 'attack.checked');
+INSERT INTO tracker.local_addition (relation, name, kind, type) VALUES ('region', 'x', 'column', 'attack.code');
+INSERT INTO tracker.local_addition (relation, name, kind, type) VALUES ('region', 'x', 'column', 'mood');
+INSERT INTO tracker.local_addition (relation, name, kind, type) VALUES ('region', 'x', 'column', 'pg_temp.mood');
+INSERT INTO tracker.local_addition (relation, name, kind, type) VALUES ('observation_series', 'x', 'column', 'text');
+INSERT INTO tracker.local_addition (relation, name, kind, type) VALUES ('../pg_authid', 'x', 'column', 'text');
+INSERT INTO tracker.local_addition (relation, name, kind, columns) VALUES ('region', 'x_idx', 'index', '{"(attack.evil())"}');
+INSERT INTO tracker.local_addition (relation, name, kind, columns) VALUES ('region', 'x_idx', 'index', '{oid}');
+INSERT INTO tracker.local_addition (relation, name, kind, columns, method) VALUES ('region', 'x_idx', 'index', '{name}', 'gin');
+INSERT INTO tracker.local_addition (relation, name, kind, type) VALUES ('region', 'pinyin', 'column', 'text');
+INSERT INTO tracker.local_addition (relation, name, kind, columns, is_unique) VALUES ('region', 'region_pinyin_idx', 'index', '{pinyin}', true);
+UPDATE tracker.local_addition SET type = 'attack.checked' WHERE name = 'pinyin';
+TRUNCATE tracker.local_addition;
+RESET ROLE;
+INSERT INTO tracker.region (code, name, parent, peer_group, pinyin) VALUES ('c', 'C', NULL, NULL, 'c');
+UPDATE tracker.region SET pinyin = 'cc' WHERE code = 'c';
+SELECT code, pinyin FROM tracker.region ORDER BY code;
+SET ROLE regress_tracker_dbowner;
+DELETE FROM tracker.region WHERE code = 'c';
+DELETE FROM tracker.local_addition WHERE relation = 'region' AND kind = 'index';
+DELETE FROM tracker.local_addition WHERE relation = 'region';
+SELECT count(*) AS columns_left FROM pg_attribute
+WHERE attrelid = 'tracker.region'::regclass AND attname = 'pinyin' AND NOT attisdropped;
+DROP DOMAIN attack.checked;
+DROP TYPE pg_temp.mood;
 RESET ROLE;
 
 -- 3. The schema after the install: the superuser's, and it grants
@@ -280,6 +334,24 @@ GRANT ALL ON tracker.region, tracker.indicator, tracker.observation TO regress_t
 SET ROLE regress_tracker_dbowner;
 INSERT INTO tracker.region VALUES ('a', 'A', NULL, NULL);
 INSERT INTO tracker.indicator VALUES ('inv', 'Investment', NULL, true, 1);
+-- An operator of the installer's that 0.1.0's install bound into a
+-- CHECK constraint, when the installer had made schema tracker first and
+-- put it there (0.1.0 looked names up in its schema; rebuilt here as it
+-- did): the update rebuilds every constraint that compares float8 with
+-- int4 under pg_catalog alone, and proves nothing stays bound to it.
+CREATE FUNCTION tracker.f8i4(float8, int4) RETURNS boolean
+    LANGUAGE sql AS 'SELECT attack.evil()';
+CREATE OPERATOR tracker.> (LEFTARG = float8, RIGHTARG = int4, FUNCTION = tracker.f8i4);
+RESET ROLE;
+SET search_path = tracker;
+ALTER TABLE tracker.observation DROP CONSTRAINT observation_finite,
+    ADD CONSTRAINT observation_finite CHECK (value > '-Infinity' AND value < 'Infinity'
+        AND (growth IS NULL OR (growth > -100 AND growth < 'Infinity')));
+RESET search_path;
+SELECT pg_describe_object(classid, objid, objsubid) AS bound_to_the_installers_operator
+FROM pg_depend WHERE refclassid = 'pg_operator'::regclass
+  AND refobjid = 'tracker.>(float8, int4)'::regoperator;
+SET ROLE regress_tracker_dbowner;
 ALTER SCHEMA tracker RENAME TO tracker_real;
 CREATE SCHEMA tracker;
 ALTER EXTENSION tracker UPDATE TO '0.2.0';
@@ -330,6 +402,10 @@ SELECT n.nspname, r.rolsuper AS owner_is_superuser,
           AND p.proowner <> 10) AS others_functions
 FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner, pg_extension e
 WHERE n.nspname LIKE 'tracker%' AND e.extname = 'tracker' ORDER BY 1;
+SELECT count(*) AS bound_to_the_installers_operator
+FROM pg_depend WHERE refclassid = 'pg_operator'::regclass
+  AND refobjid = 'tracker_0_1_0.>(float8, int4)'::regoperator;
+
 -- The installer's functions stay in the extension's schema, renamed
 -- tracker_0_1_0, as they would in any schema of theirs a fresh install
 -- is given; a superuser's typed call reads the extension's (an untyped
@@ -347,7 +423,7 @@ CREATE FUNCTION tracker.grain(text) RETURNS text
 CREATE TRIGGER planted AFTER INSERT ON tracker.observation
     FOR EACH STATEMENT EXECUTE FUNCTION attack.trig();
 CREATE TABLE attack.mine (r attack.code REFERENCES tracker.region (code));
-DROP FUNCTION tracker_0_1_0.grain(text), tracker_0_1_0.evil_ge(float8, int4) CASCADE;
+DROP FUNCTION tracker_0_1_0.grain(text), tracker_0_1_0.evil_ge(float8, int4), tracker_0_1_0.f8i4(float8, int4) CASCADE;
 DROP FUNCTION tracker_0_1_0.scoreboard(text, text);
 RESET ROLE;
 

@@ -808,3 +808,362 @@ COMMENT ON FUNCTION tracker_0_1_0.league_send(tracker_0_1_0.league) IS
     'binary output of league';
 COMMENT ON TABLE tracker.observation_series IS
     'derived: series(period, value, growth) of each region, indicator and grain of tracker.observation, maintained by triggers';
+
+-- ---- 12. Facts: a growth of -100% or less is its own rule (50_schema.sql) ----
+ALTER TABLE tracker.observation
+    DROP CONSTRAINT observation_finite,
+    ADD CONSTRAINT observation_finite CHECK (
+        value > '-Infinity' AND value < 'Infinity'
+        AND growth > '-Infinity' AND growth < 'Infinity'),
+    ADD CONSTRAINT observation_growth_valid CHECK (growth > -100);
+
+-- ---- 13. scoreboard(p) as of the end of p; NULL as_of too (70_scoreboard.sql) ----
+CREATE OR REPLACE FUNCTION tracker.scoreboard(p tracker_0_1_0.period, as_of pg_catalog.date DEFAULT NULL)
+RETURNS TABLE (
+    region pg_catalog.text, region_name pg_catalog.text,
+    indicator pg_catalog.text, indicator_name pg_catalog.text, unit_label pg_catalog.text,
+    period pg_catalog.text, value pg_catalog.float8, base pg_catalog.float8,
+    growth pg_catalog.float8,
+    target_period pg_catalog.text, target_amount pg_catalog.float8,
+    actual pg_catalog.float8, attainment pg_catalog.float8,
+    target_growth pg_catalog.float8, growth_gap pg_catalog.float8,
+    time_progress pg_catalog.float8, pace pg_catalog.float8, light pg_catalog.text,
+    peers pg_catalog.int4, rank_growth pg_catalog.int4, rank_amount pg_catalog.int4,
+    rank_change pg_catalog.int4, gap_to_leader pg_catalog.float8)
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'scoreboard';
+COMMENT ON FUNCTION tracker.scoreboard(tracker_0_1_0.period, pg_catalog.date) IS
+    'the 晾晒表 for period p as of a date (NULL or omitted: the last day of p): per region and indicator the value, base, growth, target attainment, pace, light, and ranks among peers with their change; NULL p: 22004';
+
+-- ---- 14. An office's own columns and indexes (57_local_addition.sql, 90_grants.sql) ----
+-- local_addition: an office's own columns and indexes on the reference
+-- tables. The tables belong to the superuser, so that nothing of the
+-- installing role's runs when a superuser writes them (no triggers,
+-- defaults, checks or index expressions of theirs); a row here is a
+-- column or an index that the trigger below adds for them, limited to
+-- what runs no code of anyone's: a column of a built-in base type (or
+-- one of the extension's own types), without default or constraint; an
+-- index on plain columns with the default operator class. Deleting the
+-- row drops it. Registered with pg_extension_config_dump and named to
+-- sort first, so that pg_dump writes these rows before the tables' rows
+-- and a restore (with triggers, as by default) adds the columns before
+-- their data arrives and the indexes with it.
+CREATE TABLE tracker.local_addition (
+    relation   pg_catalog.text NOT NULL,
+    name       pg_catalog.text NOT NULL,
+    kind       pg_catalog.text NOT NULL,
+    type       pg_catalog.text,
+    columns    pg_catalog.text[],
+    method     pg_catalog.text NOT NULL DEFAULT 'btree',
+    is_unique  pg_catalog.bool NOT NULL DEFAULT false,
+    comment    pg_catalog.text,
+    PRIMARY KEY (relation, name),
+    -- A longer name would be cut to 63 bytes by CREATE and then not found
+    -- by the DROP of its row.
+    CONSTRAINT local_addition_name CHECK (pg_catalog.octet_length(name) BETWEEN 1 AND 63),
+    CONSTRAINT local_addition_kind CHECK (
+        (kind = 'column' AND type IS NOT NULL AND columns IS NULL)
+        OR (kind = 'index' AND type IS NULL AND columns IS NOT NULL))
+);
+COMMENT ON TABLE tracker.local_addition IS
+    'an office''s own columns and indexes on the reference tables: inserting a row adds one, deleting it drops it; pg_dump keeps the rows and a restore adds them again';
+COMMENT ON COLUMN tracker.local_addition.relation IS
+    'the reference table, by name in schema tracker: region, indicator, observation, target, project, project_milestone, project_investment or project_plan';
+COMMENT ON COLUMN tracker.local_addition.name IS
+    'the name of the new column, or of the new index (in schema tracker)';
+COMMENT ON COLUMN tracker.local_addition.kind IS 'column or index';
+COMMENT ON COLUMN tracker.local_addition.type IS
+    'for a column: its type, a built-in base type (text, numeric, date, int4, jsonb, ...) or one of the extension''s types; NULL for an index';
+COMMENT ON COLUMN tracker.local_addition.columns IS
+    'for an index: the columns it covers, in order; NULL for a column';
+COMMENT ON COLUMN tracker.local_addition.method IS
+    'for an index: btree (the default), hash or brin';
+COMMENT ON COLUMN tracker.local_addition.is_unique IS
+    'for a btree index: whether it is unique';
+COMMENT ON COLUMN tracker.local_addition.comment IS
+    'the comment the column or index gets (COMMENT ON), or NULL';
+
+-- Runs as the superuser who owns the tables. Everything it writes into
+-- DDL is either checked against the catalogs or quoted (%I); the type is
+-- one of the extension's by its bare name, or found with only pg_catalog
+-- on the search_path, and must then be a base type (or enum) of
+-- pg_catalog or a member of the extension, whose input and output run
+-- no code of the installing role's.
+CREATE FUNCTION tracker.local_addition_apply() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    rel       pg_catalog.regclass;
+    typ       pg_catalog.oid;
+    col       pg_catalog.text;
+    cols      pg_catalog.text[] := '{}';
+    own       pg_catalog.text[] := ARRAY['region', 'indicator', 'observation', 'target', 'project',
+                                         'project_milestone', 'project_investment', 'project_plan'];
+BEGIN
+    IF TG_RELID OPERATOR(pg_catalog.<>) 'tracker.local_addition'::pg_catalog.regclass
+       OR TG_LEVEL OPERATOR(pg_catalog.<>) 'ROW' THEN
+        RAISE EXCEPTION 'tracker.local_addition_apply() runs only for tracker.local_addition'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        RAISE EXCEPTION 'a local addition cannot be changed in place'
+            USING ERRCODE = 'feature_not_supported',
+                  HINT = 'Delete the row (which drops the column or index) and insert a new one.';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        IF OLD.kind = 'column' THEN
+            EXECUTE pg_catalog.format('ALTER TABLE tracker.%I DROP COLUMN IF EXISTS %I', OLD.relation, OLD.name);
+        ELSE
+            EXECUTE pg_catalog.format('DROP INDEX IF EXISTS tracker.%I', OLD.name);
+        END IF;
+        RETURN OLD;
+    END IF;
+    IF NOT (NEW.relation OPERATOR(pg_catalog.=) ANY (own)) THEN
+        RAISE EXCEPTION 'tracker.local_addition: "%" is not a reference table', NEW.relation
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = pg_catalog.format('Add columns and indexes to %s.', pg_catalog.array_to_string(own, ', '));
+    END IF;
+    rel := pg_catalog.format('tracker.%I', NEW.relation)::pg_catalog.regclass;
+    IF NEW.kind = 'column' THEN
+        -- One of the extension's types by its bare name (period, series,
+        -- league, light, stage), wherever the extension put it.
+        SELECT t.oid INTO typ FROM pg_catalog.pg_type t
+        JOIN pg_catalog.pg_depend d
+          ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+         AND d.objid OPERATOR(pg_catalog.=) t.oid
+         AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+         AND d.deptype OPERATOR(pg_catalog.=) 'e'
+        JOIN pg_catalog.pg_extension e
+          ON e.oid OPERATOR(pg_catalog.=) d.refobjid AND e.extname OPERATOR(pg_catalog.=) 'tracker'
+        WHERE t.typname OPERATOR(pg_catalog.=) NEW.type;
+        IF typ IS NULL THEN
+            typ := pg_catalog.to_regtype(NEW.type);
+        END IF;
+        IF typ IS NULL OR NOT EXISTS (
+               SELECT FROM pg_catalog.pg_type t
+               WHERE t.oid OPERATOR(pg_catalog.=) typ
+                 AND t.typtype OPERATOR(pg_catalog.=) ANY (ARRAY['b', 'e']::pg_catalog."char"[])
+                 AND t.typisdefined
+                 AND (t.typnamespace OPERATOR(pg_catalog.=) 'pg_catalog'::pg_catalog.regnamespace
+                      OR EXISTS (SELECT FROM pg_catalog.pg_depend d
+                                 WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass
+                                   AND d.objid OPERATOR(pg_catalog.=) COALESCE(NULLIF(t.typelem, 0), t.oid)
+                                   AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+                                   AND d.deptype OPERATOR(pg_catalog.=) 'e'
+                                   AND d.refobjid OPERATOR(pg_catalog.=)
+                                       (SELECT e.oid FROM pg_catalog.pg_extension e
+                                        WHERE e.extname OPERATOR(pg_catalog.=) 'tracker')))) THEN
+            RAISE EXCEPTION 'tracker.local_addition: type "%" is not a built-in base type nor one of tracker''s', NEW.type
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = 'A column added to a table a superuser writes may not be of a type whose input, output or checks run code a non-superuser wrote (a domain, a composite, another extension''s type).',
+                      HINT = 'Use text, numeric, float8, int4, int8, bool, date, timestamptz, jsonb or one of tracker''s types such as period.';
+        END IF;
+        EXECUTE pg_catalog.format('ALTER TABLE %s ADD COLUMN %I %s', rel, NEW.name, pg_catalog.format_type(typ, NULL));
+        IF NEW.comment IS NOT NULL THEN
+            EXECUTE pg_catalog.format('COMMENT ON COLUMN %s.%I IS %L', rel, NEW.name, NEW.comment);
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NOT (NEW.method OPERATOR(pg_catalog.=) ANY (ARRAY['btree', 'hash', 'brin'])) THEN
+        RAISE EXCEPTION 'tracker.local_addition: index method "%" is not btree, hash or brin', NEW.method
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF NEW.is_unique AND NEW.method OPERATOR(pg_catalog.<>) 'btree' THEN
+        RAISE EXCEPTION 'tracker.local_addition: only a btree index can be unique'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF pg_catalog.cardinality(NEW.columns) NOT BETWEEN 1 AND 8 THEN
+        RAISE EXCEPTION 'tracker.local_addition: an index covers 1 to 8 columns'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    FOREACH col IN ARRAY NEW.columns LOOP
+        IF col IS NULL OR NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a
+                                      WHERE a.attrelid OPERATOR(pg_catalog.=) rel
+                                        AND a.attname OPERATOR(pg_catalog.=) col
+                                        AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped) THEN
+            RAISE EXCEPTION 'tracker.local_addition: table tracker.% has no column "%"', NEW.relation, col
+                USING ERRCODE = 'undefined_column';
+        END IF;
+        cols := cols OPERATOR(pg_catalog.||) pg_catalog.quote_ident(col);
+    END LOOP;
+    EXECUTE pg_catalog.format('CREATE %s INDEX %I ON %s USING %s (%s)',
+                              CASE WHEN NEW.is_unique THEN 'UNIQUE' ELSE '' END,
+                              NEW.name, rel, NEW.method, pg_catalog.array_to_string(cols, ', '));
+    IF NEW.comment IS NOT NULL THEN
+        EXECUTE pg_catalog.format('COMMENT ON INDEX tracker.%I IS %L', NEW.name, NEW.comment);
+    END IF;
+    RETURN NEW;
+END $$;
+COMMENT ON FUNCTION tracker.local_addition_apply() IS
+    'trigger function: adds (on INSERT) or drops (on DELETE) the column or index a row of tracker.local_addition describes, after checking that it runs no code of anyone''s';
+REVOKE EXECUTE ON FUNCTION tracker.local_addition_apply() FROM PUBLIC;
+CREATE TRIGGER local_addition_apply BEFORE INSERT OR UPDATE OR DELETE ON tracker.local_addition
+    FOR EACH ROW EXECUTE FUNCTION tracker.local_addition_apply();
+COMMENT ON TRIGGER local_addition_apply ON tracker.local_addition IS
+    'adds or drops the column or index of each row inserted or deleted';
+SELECT pg_catalog.pg_extension_config_dump('tracker.local_addition', '');
+-- An office's own columns and indexes: added and dropped by rows here,
+-- one at a time (no UPDATE, no TRUNCATE, which would bypass the trigger).
+GRANT SELECT, INSERT, DELETE ON tracker.local_addition TO @extowner@ WITH GRANT OPTION;
+
+-- ---- 15. What each column and trigger means (59_comments.sql) ----
+-- What each column of the reference tables means and in which unit, and
+-- what each trigger does: `\d+ tracker.observation` tells an analyst.
+
+COMMENT ON COLUMN tracker.region.code IS
+    'the region''s code, as observations and targets name it (an administrative code such as 330203, or a short name)';
+COMMENT ON COLUMN tracker.region.name IS 'the region''s name as bulletins print it (海曙区)';
+COMMENT ON COLUMN tracker.region.parent IS
+    'the code of the region it belongs to (a district''s city); NULL at the top; no cycles, at most 100 levels';
+COMMENT ON COLUMN tracker.region.peer_group IS
+    'regions with the same parent and peer group are ranked together (区 and 县市 of one city apart, for example); NULL is a group of its own';
+
+COMMENT ON COLUMN tracker.indicator.code IS 'the indicator''s code, as observations and targets name it';
+COMMENT ON COLUMN tracker.indicator.name IS 'the indicator''s name as bulletins print it (制造业投资)';
+COMMENT ON COLUMN tracker.indicator.unit_label IS
+    'the unit of its values and target amounts as printed (亿元, 万元, %); a label only, nothing is converted';
+COMMENT ON COLUMN tracker.indicator.higher_is_better IS
+    'false where less is better (能耗, 失业率): ranks and lights then run the other way';
+COMMENT ON COLUMN tracker.indicator.decimals IS
+    'the decimals bulletins print its values with (0 to 15); ranks tie on values equal at these decimals';
+COMMENT ON COLUMN tracker.indicator.kind IS
+    'amount (levels that add up and change in percent: 投资, 增加值) or ratio (a rate itself, never added, changing in percentage points: 开工率, 失业率)';
+
+COMMENT ON COLUMN tracker.observation.region IS 'the region''s code (tracker.region)';
+COMMENT ON COLUMN tracker.observation.indicator IS 'the indicator''s code (tracker.indicator)';
+COMMENT ON COLUMN tracker.observation.period IS
+    'the period the figure is for: one unit (2022-07, 7月) or a year-to-date span (2022-01..07, 1-7月累计)';
+COMMENT ON COLUMN tracker.observation.value IS
+    'the published level, in the indicator''s unit (unit_label); NULL where only a rate is published';
+COMMENT ON COLUMN tracker.observation.growth IS
+    'the published 同比 growth against the same period a year before: percent for an amount indicator (8.3 means 8.3%), percentage points for a ratio; NULL where none is published';
+
+COMMENT ON COLUMN tracker.target.region IS 'the region''s code (tracker.region)';
+COMMENT ON COLUMN tracker.target.indicator IS 'the indicator''s code (tracker.indicator)';
+COMMENT ON COLUMN tracker.target.period IS
+    'the target period (2022, 2022-Q3, 2022-H1); a report period inside it is measured against it, pro rata by calendar (序时进度)';
+COMMENT ON COLUMN tracker.target.amount IS
+    'the amount to reach over the target period, in the indicator''s unit; negative for a loss limit; NULL for a growth target only';
+COMMENT ON COLUMN tracker.target.growth IS
+    'the growth to reach, in percent (percentage points for a ratio indicator); NULL for an amount target only';
+
+COMMENT ON COLUMN tracker.project.id IS 'the project''s identifier';
+COMMENT ON COLUMN tracker.project.name IS 'the project''s name';
+COMMENT ON COLUMN tracker.project.region IS 'the code of the region it counts for (tracker.region)';
+COMMENT ON COLUMN tracker.project.industry IS 'its industry, as the office classifies it (制造业); free text';
+COMMENT ON COLUMN tracker.project.total_investment IS
+    'planned total investment, in the office''s unit of money (亿元 as a rule), 0 to 1e15';
+
+COMMENT ON COLUMN tracker.project_milestone.project IS 'the project (tracker.project)';
+COMMENT ON COLUMN tracker.project_milestone.stage IS
+    'the lifecycle stage (谋划 签约 备案 供地 审批 开工 纳统 竣工 投产 达产)';
+COMMENT ON COLUMN tracker.project_milestone.planned_date IS 'the date the stage is planned for';
+COMMENT ON COLUMN tracker.project_milestone.actual_date IS
+    'the date it was reached; NULL until then; never before an earlier stage''s, nor after a later one''s';
+
+COMMENT ON COLUMN tracker.project_investment.project IS 'the project (tracker.project)';
+COMMENT ON COLUMN tracker.project_investment.period IS 'the period the investment was completed in (a month, as a rule)';
+COMMENT ON COLUMN tracker.project_investment.amount IS
+    'investment completed in the period, in the unit of project.total_investment, 0 to 1e15';
+
+COMMENT ON COLUMN tracker.project_plan.project IS 'the project (tracker.project)';
+COMMENT ON COLUMN tracker.project_plan.period IS 'the period the plan is for (a year, as a rule)';
+COMMENT ON COLUMN tracker.project_plan.planned_investment IS
+    'investment planned for the period, in the unit of project.total_investment: 0, or 1e-6 to 1e15';
+
+COMMENT ON COLUMN tracker.observation_series.region IS 'the region''s code';
+COMMENT ON COLUMN tracker.observation_series.indicator IS 'the indicator''s code';
+COMMENT ON COLUMN tracker.observation_series.grain IS
+    'the grain of the series'' periods (year, half, quarter, month, week, day)';
+COMMENT ON COLUMN tracker.observation_series.series IS
+    'every observation of the region, indicator and grain as one series (value and growth per period), built by series(period, value, growth, kind)';
+
+COMMENT ON TRIGGER region_parent_acyclic ON tracker.region IS
+    'at commit: refuses a parent that makes a cycle or a chain of more than 100 regions (23514)';
+COMMENT ON TRIGGER project_milestone_order ON tracker.project_milestone IS
+    'refuses an actual date out of lifecycle order (23514)';
+COMMENT ON TRIGGER observation_series_insert ON tracker.observation IS
+    'rebuilds the stored series the inserted facts belong to';
+COMMENT ON TRIGGER observation_series_update ON tracker.observation IS
+    'rebuilds the stored series the updated facts belonged and belong to';
+COMMENT ON TRIGGER observation_series_delete ON tracker.observation IS
+    'rebuilds the stored series the deleted facts belonged to';
+COMMENT ON TRIGGER observation_series_truncate ON tracker.observation IS
+    'empties the stored series';
+COMMENT ON TRIGGER indicator_series_kind ON tracker.indicator IS
+    'rebuilds the stored series of indicators whose kind changed';
+
+-- ---- 16. Bound to nothing a non-superuser owns (95_bound.sql) ----
+-- Last, a proof: nothing of the extension, nor any constraint, default,
+-- index, trigger, rule or policy on its tables, is bound to a function,
+-- operator, type or operator class that a non-superuser owns. Such an
+-- object would run as whoever calls the extension's code or writes its
+-- tables, a superuser too. The names above are all qualified and looked
+-- up in pg_catalog only, so this never fires unless that rule was broken
+-- somewhere; if it does, nothing is installed or updated.
+DO $bound$
+DECLARE
+    ext    pg_catalog.oid := (SELECT e.oid FROM pg_catalog.pg_extension e
+                              WHERE e.extname OPERATOR(pg_catalog.=) 'tracker');
+    found  pg_catalog.text;
+BEGIN
+    WITH tables AS (
+        SELECT d.objid AS rel FROM pg_catalog.pg_depend d
+        WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+          AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'),
+    ours AS (
+        SELECT d.classid, d.objid FROM pg_catalog.pg_depend d
+        WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+          AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'
+        UNION ALL
+        SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, c.oid FROM pg_catalog.pg_constraint c
+        WHERE c.conrelid IN (SELECT rel FROM tables)
+        UNION ALL
+        SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass, a.oid FROM pg_catalog.pg_attrdef a
+        WHERE a.adrelid IN (SELECT rel FROM tables)
+        UNION ALL
+        SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, i.indexrelid FROM pg_catalog.pg_index i
+        WHERE i.indrelid IN (SELECT rel FROM tables)
+        UNION ALL
+        SELECT 'pg_catalog.pg_trigger'::pg_catalog.regclass, t.oid FROM pg_catalog.pg_trigger t
+        WHERE t.tgrelid IN (SELECT rel FROM tables)
+        UNION ALL
+        SELECT 'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid FROM pg_catalog.pg_rewrite r
+        WHERE r.ev_class IN (SELECT rel FROM tables)
+        UNION ALL
+        SELECT 'pg_catalog.pg_policy'::pg_catalog.regclass, p.oid FROM pg_catalog.pg_policy p
+        WHERE p.polrelid IN (SELECT rel FROM tables)),
+    refs AS (
+        SELECT d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid,
+               CASE d.refclassid
+               WHEN 'pg_catalog.pg_proc'::pg_catalog.regclass THEN
+                   (SELECT x.proowner FROM pg_catalog.pg_proc x WHERE x.oid OPERATOR(pg_catalog.=) d.refobjid)
+               WHEN 'pg_catalog.pg_operator'::pg_catalog.regclass THEN
+                   (SELECT x.oprowner FROM pg_catalog.pg_operator x WHERE x.oid OPERATOR(pg_catalog.=) d.refobjid)
+               WHEN 'pg_catalog.pg_type'::pg_catalog.regclass THEN
+                   (SELECT x.typowner FROM pg_catalog.pg_type x WHERE x.oid OPERATOR(pg_catalog.=) d.refobjid)
+               WHEN 'pg_catalog.pg_opclass'::pg_catalog.regclass THEN
+                   (SELECT x.opcowner FROM pg_catalog.pg_opclass x WHERE x.oid OPERATOR(pg_catalog.=) d.refobjid)
+               WHEN 'pg_catalog.pg_opfamily'::pg_catalog.regclass THEN
+                   (SELECT x.opfowner FROM pg_catalog.pg_opfamily x WHERE x.oid OPERATOR(pg_catalog.=) d.refobjid)
+               WHEN 'pg_catalog.pg_collation'::pg_catalog.regclass THEN
+                   (SELECT x.collowner FROM pg_catalog.pg_collation x WHERE x.oid OPERATOR(pg_catalog.=) d.refobjid)
+               END AS owner
+        FROM pg_catalog.pg_depend d JOIN ours o
+          ON o.classid OPERATOR(pg_catalog.=) d.classid AND o.objid OPERATOR(pg_catalog.=) d.objid)
+    SELECT pg_catalog.string_agg(pg_catalog.format('%s uses %s (owned by %s)',
+                                     pg_catalog.pg_describe_object(r.classid, r.objid, r.objsubid),
+                                     pg_catalog.pg_describe_object(r.refclassid, r.refobjid, 0),
+                                     pg_catalog.pg_get_userbyid(r.owner)), '; ')
+    INTO found
+    FROM refs r
+    WHERE r.owner IS NOT NULL
+      AND NOT (SELECT a.rolsuper FROM pg_catalog.pg_authid a WHERE a.oid OPERATOR(pg_catalog.=) r.owner);
+    IF found IS NOT NULL THEN
+        RAISE EXCEPTION 'extension tracker would be bound to objects a non-superuser owns'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = found,
+                  HINT = 'Drop those objects (their owner may), then try again.';
+    END IF;
+END
+$bound$;

@@ -987,13 +987,21 @@ scoreboard(PG_FUNCTION_ARGS)
 	int			m;
 	int			d;
 
+	/* Not STRICT, so that a NULL as_of means the end of p: a board as of
+	 * nothing is no board, and an empty one would say nothing. */
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("scoreboard needs a report period, not NULL"),
+				 errhint("Pass the period to report on, such as '2022-01..07' or '2022年1-7月'.")));
 	InitMaterializedSRF(fcinfo, 0);
 	memset(&b, 0, sizeof b);
 	r->p = PG_GETARG_PERIOD(0);
 	r->period_type = get_fn_expr_argtype(fcinfo->flinfo, 0);
 	r->schema = schema_of(fcinfo);
 	r->has_kind = indicator_has_kind(fcinfo);
-	r->as_of = PG_GETARG_DATEADT(1);
+	r->as_of = PG_ARGISNULL(1) ? tracker_date_from_day(tp_end(r->p))
+		: PG_GETARG_DATEADT(1);
 	r->has_previous = tp_previous_report(r->p, &r->previous) == TP_OK;
 	store_witness_init(&b.witness, r->p);
 	/* Rows show regions with a fact from the base year of the previous

@@ -2,6 +2,16 @@
 
 \echo Use "CREATE EXTENSION tracker" to load this file. \quit
 
+-- PostgreSQL runs this script with the extension's schema first on
+-- search_path, and that schema may be the installing role's, with
+-- operators planted in it: growth > -100 compares float8 with int4, for
+-- which pg_catalog has no exact operator, so a planted >(float8, int4)
+-- would be the better match and be bound into the CHECK constraints of
+-- tables a superuser writes. Every name below is qualified (pg_catalog,
+-- tracker, @extschema@); only pg_catalog is searched. (Restored when
+-- the script ends.)
+SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true);
+
 -- Two schemas. The types, operators, functions and aggregates go into
 -- the schema named at CREATE EXTENSION (@extschema@ below; the current
 -- schema by default), so that they are found on the users' search_path:

@@ -45,7 +45,9 @@ CREATE TABLE tracker.observation (
         OR period OPERATOR(@extschema@.=) @extschema@.period(@extschema@.start_date(period), @extschema@.grain(period))),
     CONSTRAINT observation_finite CHECK (
         value > '-Infinity' AND value < 'Infinity'
-        AND (growth IS NULL OR (growth > -100 AND growth < 'Infinity'))),
+        AND growth > '-Infinity' AND growth < 'Infinity'),
+    -- A fall of 100% or more leaves nothing to grow from: no rate.
+    CONSTRAINT observation_growth_valid CHECK (growth > -100),
     -- Amounts are at most 1e15 in their unit (亿元, 万元 or 元 alike; a
     -- country's GDP in 元 is about 1.2e14), so no sum of them overflows
     -- and one row cannot fail a report for everyone.

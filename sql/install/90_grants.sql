@@ -19,3 +19,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE
 -- The series the triggers derive from observations: readable, so a role
 -- granted SELECT on it can call scoreboard(); written only by the triggers.
 GRANT SELECT ON tracker.observation_series TO @extowner@ WITH GRANT OPTION;
+-- An office's own columns and indexes: added and dropped by rows here,
+-- one at a time (no UPDATE, no TRUNCATE, which would bypass the trigger).
+GRANT SELECT, INSERT, DELETE ON tracker.local_addition TO @extowner@ WITH GRANT OPTION;
