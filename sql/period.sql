@@ -256,8 +256,8 @@ SELECT is_period('2022年' || repeat(' ', 245) || '7月') AS bytes_256,
        is_period('2022年' || repeat(' ', 246) || '7月') AS bytes_257,
        is_period(repeat(' ', 300) || '2022年7月' || repeat(' ', 300)) AS trimmed;
 SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
-  ($q$SELECT '1-7月'::tracker.period$q$), ($q$SELECT '2022年13月'::tracker.period$q$),
-  ($q$SELECT '2022/7/1/'::tracker.period$q$), ($q$SELECT '0000.7'::tracker.period$q$)) v(q);
+  ($q$SELECT '1-7月'::period$q$), ($q$SELECT '2022年13月'::period$q$),
+  ($q$SELECT '2022/7/1/'::period$q$), ($q$SELECT '0000.7'::period$q$)) v(q);
 SELECT '1-7月'::period;
 SELECT ' 7月份　'::period;
 SELECT '第三季度'::period;

@@ -77,7 +77,7 @@ period_in(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"",
-						"tracker.period", str),
+						"period", str),
 				 errdetail("The period has no year."),
 				 errhint("Write the year: 2022年%.*s.", (int) n, t)));
 	}
