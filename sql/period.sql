@@ -19,6 +19,20 @@ FROM (VALUES ('2022'), ('2022年'),
              ('2022年1-7月'), ('2022年1—7月'), ('2022年前三季度'), ('2022年6月至9月'),
              ('  2022-07  '), ('2022-07..07'), ('2022-01..2022-07')) v(t);
 
+-- Forms statistics bureaus print: 月份, 累计 after a span, 年度 and 全年 for
+-- the year, full-width digits and dashes, spaces between the tokens of a
+-- Chinese form (ASCII, U+3000), and year.month or year/month.
+SELECT t AS input, t::period AS canonical, grain(t::period)
+FROM (VALUES ('2022年7月份'), ('2022年1-7月份'), ('2022年1-7月累计'), ('２０２２年１－７月'),
+             ('2022 年 1-7 月'), ('2022　年　7　月'), ('2022年度'), ('2022年全年'),
+             ('2022.1-7'), ('2022/07'), ('2022.07'), ('2022.7'), ('2022/7'),
+             ('2022年1～7月'), ('2022年07月'), ('2022年1–7月'), ('2022.7.15'),
+             ('2021.11-2022.2')) v(t);
+-- They are the periods the labels name, and the labels read back.
+SELECT label('2022年1-7月累计'::period) AS ytd, label('２０２２年７月份'::period) AS month,
+       label('2022年度'::period) AS year, label('2022.7.15'::period) AS day,
+       label('2022 年 1 - 7 月'::period)::period = '2022-01..07' AS round_trip;
+
 -- Accessors. 2022-06-01..09-08 is the 100-day campaign: 30 + 31 + 31 + 8.
 SELECT p, start_date(p), end_date(p), days(p), grain(p), year(p)
 FROM (VALUES ('2022'::period), ('2022-H2'), ('2022-Q3'), ('2022-07'), ('2022-W27'),
@@ -232,3 +246,24 @@ SELECT periods('2022-07'::period, '2022-Q3'::period);
 SELECT time_progress('2022-Q3'::period, '2022-10'::period);
 SELECT time_progress('2022-Q3'::period, '2022-06'::period);
 SELECT label('2022-07', 'fr');
+-- Bureau forms that are not periods. Without the year the hint says to
+-- write it, quoting the input after an example year; impossible months,
+-- reversed spans and stray separators get the hint listing the forms.
+SELECT t, is_period(t) FROM (VALUES ('1-7月'), ('7月份'), ('2022年13月'), ('2022年7-1月'),
+       ('2022.1-13'), ('2022/7/1/'), ('年'), ('2022年7月累计'), ('2022 .7')) v(t);
+-- At most 256 bytes once trimmed: 2022年 is 7 bytes, 7月 4.
+SELECT is_period('2022年' || repeat(' ', 245) || '7月') AS bytes_256,
+       is_period('2022年' || repeat(' ', 246) || '7月') AS bytes_257,
+       is_period(repeat(' ', 300) || '2022年7月' || repeat(' ', 300)) AS trimmed;
+SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
+  ($q$SELECT '1-7月'::period$q$), ($q$SELECT '2022年13月'::period$q$),
+  ($q$SELECT '2022/7/1/'::period$q$), ($q$SELECT '0000.7'::period$q$)) v(q);
+SELECT '1-7月'::period;
+SELECT ' 7月份　'::period;
+SELECT '第三季度'::period;
+SELECT '2022年13月'::period;
+SELECT '2022年7-1月'::period;
+SELECT '2022.1-13'::period;
+SELECT '2022/7/1/'::period;
+SELECT '年'::period;
+SELECT '0000.7'::period;

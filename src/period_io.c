@@ -67,6 +67,20 @@ period_in(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("period out of range: \"%s\"", str),
 				 errdetail("Periods lie between 0001-01-01 and 9999-12-31.")));
+	if (st == TP_ENOYEAR)
+	{
+		/* The hint shows the input, trimmed, after an example year. */
+		const char *t = str;
+		size_t		n = strlen(str);
+
+		tp_trim(&t, &n);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"",
+						"period", str),
+				 errdetail("The period has no year."),
+				 errhint("Write the year: 2022年%.*s.", (int) n, t)));
+	}
 	if (st != TP_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),

@@ -44,7 +44,8 @@ typedef enum tp_status
 	TP_ERANGE,					/* a date outside 0001-01-01 .. 9999-12-31 */
 	TP_EGRAIN,					/* unknown grain name */
 	TP_EARG,					/* arguments that do not fit together */
-	TP_EBUF						/* caller's buffer too small */
+	TP_EBUF,					/* caller's buffer too small */
+	TP_ENOYEAR					/* a period without its year: 1-7月 */
 } tp_status;
 
 typedef enum tp_lang
@@ -60,6 +61,8 @@ typedef enum tp_lang
 #define TP_PG_EPOCH_OFFSET 730119
 /* Large enough for the canonical text and any label, with the NUL. */
 #define TP_TEXT_MAX 96
+/* The longest text tp_parse reads, once trimmed; longer is TP_ESYNTAX. */
+#define TP_PARSE_MAX 256
 
 /* ---- civil calendar (proleptic Gregorian) ---- */
 
@@ -173,14 +176,26 @@ extern double tp_time_progress_asof(tp_period p, tp_day as_of);
 
 /* ---- text ----
  * tp_parse accepts every form in DESIGN §3 (canonical, compact and
- * Chinese), surrounded by optional ASCII whitespace; len bytes, no NUL
- * needed. TP_ESYNTAX for anything else, TP_ERANGE for a well-formed
- * period outside the calendar range. A span of one unit is that unit.
+ * Chinese) and the forms bureaus print (2022年7月份, 2022年1-7月累计,
+ * 2022年度, 2022年全年, 2022.1-7, 2022/07, 2022.7.15), surrounded by
+ * optional whitespace (ASCII, U+3000, U+00A0); len bytes, no NUL needed.
+ * Full-width digits and ．／－ read as ASCII. In a text with Chinese words
+ * or Unicode dashes, spaces between tokens are ignored (not between two
+ * digits); elsewhere interior whitespace is an error.
+ *
+ * TP_ESYNTAX for anything else (and for more than TP_PARSE_MAX bytes once
+ * trimmed), TP_ENOYEAR for a period written without its year that would
+ * parse with one (7月, 1-7月, 第三季度), TP_ERANGE for a well-formed period
+ * outside the calendar range. A span of one unit is that unit.
+ *
+ * tp_trim narrows s..len to the text without the surrounding whitespace
+ * tp_parse ignores (for quoting the input in messages).
  *
  * tp_format writes the canonical text, tp_label the published wording;
  * both NUL-terminate and return the length (excluding NUL) through *len.
  * Every canonical text and every zh label parses back to the same value.
  */
+extern void tp_trim(const char **s, size_t *len);
 extern tp_status tp_parse(const char *s, size_t len, tp_period *out);
 extern tp_status tp_format(tp_period p, char *buf, size_t cap, size_t *len);
 extern tp_status tp_label(tp_period p, tp_lang lang, char *buf, size_t cap,

@@ -10,6 +10,11 @@
  * fields are checked afterwards (build), so a recognised form with an
  * impossible field, such as month 13, is a syntax error rather than a
  * reason to try some other reading of the text.
+ *
+ * Before that, fold() rewrites the text as bureaus type it into the bytes
+ * the forms expect: full-width digits and punctuation become ASCII, and the
+ * spaces between the tokens of a Chinese form go. The forms then see one
+ * spelling of each token.
  */
 #include <stdbool.h>
 #include <string.h>
@@ -29,6 +34,13 @@
 #define ZH_H1			"上半年"
 #define ZH_H2			"下半年"
 #define ZH_TO			"至"
+#define ZH_MONTH_OF		"份"	/* 7月份: "the month of July" */
+#define ZH_CUMULATIVE	"累计"	/* 1-7月累计: the total over the span */
+#define ZH_YEAR_OF		"度"	/* 2022年度: the (reporting) year */
+#define ZH_WHOLE_YEAR	"全年"	/* 2022年全年: the whole year */
+
+/* The year a year-less text is tried with (leap, with an ISO week 53). */
+#define NOYEAR_PROBE	"2020" ZH_YEAR
 
 /* ---- parsing ---- */
 
@@ -149,7 +161,9 @@ read_zh_year(cursor *c, int *year)
 static bool
 match_sep(cursor *c)
 {
-	static const char *const seps[] = {"-", "—", "–", "~", "～", ZH_TO};
+	static const char *const seps[] = {
+		"-", "—", "–", "−", "~", "～", "〜", ZH_TO
+	};
 	size_t		i;
 
 	for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
@@ -312,7 +326,61 @@ iso_month_day(cursor *c, int year, raw_period *r)
 	return true;
 }
 
-/* 2021-2023年: the years share one 年. */
+/*
+ * 2022.7, 2022/07, 2022.1-7, 2022/6/1, 2022.6.1-9.8, 2021.11-2022.2: months
+ * and days after the year with one separator, '.' or '/', throughout. A
+ * span's second side has the same fields and may repeat the year.
+ */
+static bool
+dotted(cursor *c, int year, raw_period *r)
+{
+	char		sep[2] = {0, 0};
+	int			month;
+	int			day = 1;
+	int			year2 = year;
+	int			month2;
+	int			day2;
+	bool		is_day;
+	size_t		save;
+
+	if (at_end(c) || (c->s[c->pos] != '.' && c->s[c->pos] != '/'))
+		return false;
+	sep[0] = c->s[c->pos++];
+	if (!read_number(c, 1, 2, &month))
+		return false;
+	is_day = match_literal(c, sep);
+	if (is_day && !read_number(c, 1, 2, &day))
+		return false;
+	month2 = month;
+	day2 = day;
+	if (match_sep(c))
+	{
+		save = c->pos;
+		if (!read_year(c, &year2) || !match_literal(c, sep))
+		{
+			c->pos = save;
+			year2 = year;
+		}
+		if (!read_number(c, 1, 2, &month2))
+			return false;
+		if (is_day && (!match_literal(c, sep) || !read_number(c, 1, 2, &day2)))
+			return false;
+	}
+	r->grain = is_day ? TP_DAY : TP_MONTH;
+	set_side(r, 0, year, month, day);
+	set_side(r, 1, year2, month2, day2);
+	return true;
+}
+
+/* The end of a year after its 年: 2022年, 2022年度, 2022年全年. */
+static void
+skip_year_word(cursor *c)
+{
+	if (!match_literal(c, ZH_YEAR_OF))
+		(void) match_literal(c, ZH_WHOLE_YEAR);
+}
+
+/* 2021-2023年, 2021-2023年度: the years share one 年. */
 static bool
 zh_year_range(cursor *c, int year, raw_period *r)
 {
@@ -320,21 +388,27 @@ zh_year_range(cursor *c, int year, raw_period *r)
 
 	if (!match_sep(c) || !read_year(c, &last) || !match_literal(c, ZH_YEAR))
 		return false;
+	(void) match_literal(c, ZH_YEAR_OF);
 	r->grain = TP_YEAR;
 	set_side(r, 0, year, 1, 1);
 	set_side(r, 1, last, 1, 1);
 	return true;
 }
 
-/* After "2022年": nothing, or 至2023年 */
+/* After "2022年": nothing, 度 or 全年, then nothing or 至2023年 (度, 全年) */
 static bool
 zh_year(cursor *c, int year, raw_period *r)
 {
 	int			last = year;
 
-	if (!at_end(c) &&
-		(!match_sep(c) || !read_year(c, &last) || !match_literal(c, ZH_YEAR)))
-		return false;
+	skip_year_word(c);
+	if (!at_end(c))
+	{
+		if (!match_sep(c) || !read_year(c, &last) ||
+			!match_literal(c, ZH_YEAR))
+			return false;
+		skip_year_word(c);
+	}
 	r->grain = TP_YEAR;
 	set_side(r, 0, year, 1, 1);
 	set_side(r, 1, last, 1, 1);
@@ -365,12 +439,15 @@ zh_quarter_unit(cursor *c, int *num, int *day)
 	return read_zh_number(c, num, &in_cn) && match_literal(c, ZH_QUARTER);
 }
 
-/* 7月, 07月 */
+/* 7月, 07月, 7月份 */
 static bool
 zh_month_unit(cursor *c, int *num, int *day)
 {
 	*day = 1;
-	return read_number(c, 1, 2, num) && match_literal(c, ZH_MONTH);
+	if (!read_number(c, 1, 2, num) || !match_literal(c, ZH_MONTH))
+		return false;
+	(void) match_literal(c, ZH_MONTH_OF);
+	return true;
 }
 
 /* 第27周 (第 may be left out) */
@@ -393,6 +470,8 @@ zh_day_unit(cursor *c, int *num, int *day)
 /*
  * A unit written out, optionally followed by a separator and a second unit
  * of the same grain, which may repeat the year: 6月至9月, 第四季度至2022年第一季度.
+ * A span may end in 累计 (6月至9月累计); a single unit may not: 7月累计 is
+ * read by some as July alone and by others as January to July.
  */
 static bool
 zh_unit_span(cursor *c, int year, tp_grain g, zh_unit_fn read_unit,
@@ -413,12 +492,14 @@ zh_unit_span(cursor *c, int year, tp_grain g, zh_unit_fn read_unit,
 	if (!read_unit(c, &num, &day))
 		return false;
 	set_side(r, 1, year2, num, day);
+	(void) match_literal(c, ZH_CUMULATIVE);
 	return true;
 }
 
 /*
  * Two numbers sharing one suffix: 1-7月, 1-3季度, 一至三季度, 第二至第三季度,
  * 第23-36周. Months are plain digits; Chinese numerals only for quarters.
+ * Months may be 1-7月份; any of them may end in 累计.
  */
 static bool
 zh_shared_suffix(cursor *c, int year, raw_period *r)
@@ -439,11 +520,15 @@ zh_shared_suffix(cursor *c, int year, raw_period *r)
 	if (match_literal(c, ZH_QUARTER))
 		g = TP_QUARTER;
 	else if (!cn1 && !cn2 && !ordinal && match_literal(c, ZH_MONTH))
+	{
 		g = TP_MONTH;
+		(void) match_literal(c, ZH_MONTH_OF);
+	}
 	else if (!cn1 && !cn2 && match_literal(c, ZH_WEEK))
 		g = TP_WEEK;
 	else
 		return false;
+	(void) match_literal(c, ZH_CUMULATIVE);
 	r->grain = g;
 	set_side(r, 0, year, first, 1);
 	set_side(r, 1, year, last, 1);
@@ -451,8 +536,8 @@ zh_shared_suffix(cursor *c, int year, raw_period *r)
 }
 
 /*
- * 前三季度, 前两季度, 前7个月: the first n units of the year. n must be at
- * least 2: 前一季度 usually means "the previous quarter", not Q1.
+ * 前三季度, 前两季度, 前7个月, 前7个月累计: the first n units of the year. n
+ * must be at least 2: 前一季度 usually means "the previous quarter", not Q1.
  */
 static bool
 zh_first_n(cursor *c, int year, raw_period *r)
@@ -474,6 +559,7 @@ zh_first_n(cursor *c, int year, raw_period *r)
 		r->grain = TP_MONTH;
 	else
 		return false;
+	(void) match_literal(c, ZH_CUMULATIVE);
 	set_side(r, 0, year, 1, 1);
 	set_side(r, 1, year, n, 1);
 	return true;
@@ -588,25 +674,195 @@ build(const raw_period *r, tp_period *out)
 	return tp_make(r->grain, unit[0], unit[1], out);
 }
 
-tp_status
-tp_parse(const char *s, size_t len, tp_period *out)
+/*
+ * The length of the whitespace at s[0..len): an ASCII space or control, the
+ * ideographic space U+3000, the no-break space U+00A0; 0 if none.
+ */
+static size_t
+space_at(const char *s, size_t len)
+{
+	if (len >= 1 && is_space(s[0]))
+		return 1;
+	if (len >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	if (len >= 2 && memcmp(s, "\xc2\xa0", 2) == 0)
+		return 2;
+	return 0;
+}
+
+/* The length of the whitespace that ends s[0..len); 0 if none. */
+static size_t
+space_before(const char *s, size_t len)
+{
+	if (len >= 1 && is_space(s[len - 1]))
+		return 1;
+	if (len >= 3 && memcmp(s + len - 3, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	if (len >= 2 && memcmp(s + len - 2, "\xc2\xa0", 2) == 0)
+		return 2;
+	return 0;
+}
+
+void
+tp_trim(const char **s, size_t *len)
+{
+	size_t		n;
+
+	if (*s == NULL)
+	{
+		*len = 0;
+		return;
+	}
+	while ((n = space_at(*s, *len)) > 0)
+	{
+		*s += n;
+		*len -= n;
+	}
+	while ((n = space_before(*s, *len)) > 0)
+		*len -= n;
+}
+
+/*
+ * The full-width forms (U+FF01..FF5E are EF BC 81..BF, EF BD 80..9E) that
+ * read as ASCII: digits ０..９ and the separators －．／. Returns the ASCII
+ * byte, or 0.
+ */
+static char
+fullwidth_at(const char *s, size_t len)
+{
+	unsigned char b;
+
+	if (len < 3 || (unsigned char) s[0] != 0xEF || (unsigned char) s[1] != 0xBC)
+		return 0;
+	b = (unsigned char) s[2];
+	if (b >= 0x90 && b <= 0x99)
+		return (char) ('0' + (b - 0x90));
+	if (b == 0x8D)
+		return '-';
+	if (b == 0x8E)
+		return '.';
+	if (b == 0x8F)
+		return '/';
+	return 0;
+}
+
+/*
+ * The length of the well-formed UTF-8 character of two to four bytes at
+ * s[0..len), 0 if there is none: a bad lead or continuation byte, a
+ * truncated, overlong or surrogate sequence, or one past U+10FFFF.
+ */
+static size_t
+utf8_char_at(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	size_t		n;
+	size_t		i;
+	unsigned char lo = 0x80;
+	unsigned char hi = 0xBF;
+
+	if (len == 0)
+		return 0;
+	if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		n = 2;
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF)
+	{
+		n = 3;
+		if (u[0] == 0xE0)
+			lo = 0xA0;			/* overlong */
+		else if (u[0] == 0xED)
+			hi = 0x9F;			/* surrogates */
+	}
+	else if (u[0] >= 0xF0 && u[0] <= 0xF4)
+	{
+		n = 4;
+		if (u[0] == 0xF0)
+			lo = 0x90;			/* overlong */
+		else if (u[0] == 0xF4)
+			hi = 0x8F;			/* past U+10FFFF */
+	}
+	else
+		return 0;
+	if (len < n || u[1] < lo || u[1] > hi)
+		return 0;
+	for (i = 2; i < n; i++)
+		if (u[i] < 0x80 || u[i] > 0xBF)
+			return 0;
+	return n;
+}
+
+/*
+ * Writes s (trimmed, at most TP_PARSE_MAX bytes) to out as the forms read
+ * it: full-width digits and －．／ as ASCII, each run of whitespace as one
+ * space at first. Then, if the text has words (any byte beyond ASCII: 年,
+ * 月, a Unicode dash), the spaces between its tokens go, except between
+ * two digits, which would join two numbers into one. In an ASCII text the
+ * spaces stay, and the forms reject them as before. Sets *out_len; false
+ * for text that is not well-formed UTF-8 (which could otherwise lose a
+ * space between two halves of a character and become a word). Folding
+ * never lengthens, so out needs len bytes.
+ */
+static bool
+fold(const char *s, size_t len, char *out, size_t *out_len)
+{
+	size_t		i = 0;
+	size_t		n = 0;
+	size_t		k;
+	size_t		m = 0;
+	bool		words = false;
+	char		ch;
+
+	while (i < len)
+	{
+		if ((k = space_at(s + i, len - i)) > 0)
+		{
+			if (n == 0 || out[n - 1] != ' ')
+				out[n++] = ' ';
+			i += k;
+		}
+		else if ((ch = fullwidth_at(s + i, len - i)) != 0)
+		{
+			out[n++] = ch;
+			i += 3;
+		}
+		else if ((unsigned char) s[i] < 0x80)
+			out[n++] = s[i++];
+		else
+		{
+			if ((k = utf8_char_at(s + i, len - i)) == 0)
+				return false;
+			memcpy(out + n, s + i, k);
+			n += k;
+			i += k;
+			words = true;
+		}
+	}
+	*out_len = n;
+	if (!words)
+		return true;
+	for (i = 0; i < n; i++)
+	{
+		/* A trimmed text neither starts nor ends with a space. */
+		if (out[i] == ' ' && i > 0 && i + 1 < n &&
+			!(is_digit(out[m - 1]) && is_digit(out[i + 1])))
+			continue;
+		out[m++] = out[i];
+	}
+	*out_len = m;
+	return true;
+}
+
+/* Parses folded text, every byte of it. */
+static tp_status
+parse_folded(const char *s, size_t len, tp_period *out)
 {
 	static const form_fn forms[] = {
-		iso_year, iso_lettered, iso_month_day, zh_year_range, zh_forms
+		iso_year, iso_lettered, iso_month_day, dotted, zh_year_range,
+		zh_forms
 	};
 	cursor		c;
 	raw_period	r;
 	int			year;
 
-	if (s == NULL)
-		return TP_ESYNTAX;
-	while (len > 0 && is_space(s[0]))
-	{
-		s++;
-		len--;
-	}
-	while (len > 0 && is_space(s[len - 1]))
-		len--;
 	c.s = s;
 	c.len = len;
 	c.pos = 0;
@@ -614,6 +870,51 @@ tp_parse(const char *s, size_t len, tp_period *out)
 		!try_forms(&c, year, forms, sizeof(forms) / sizeof(forms[0]), &r))
 		return TP_ESYNTAX;
 	return build(&r, out);
+}
+
+/*
+ * 1-7月, 7月份, 第三季度: text that does not start with a year but would be
+ * a period of a grain finer than the year after one. (A year alone, as in
+ * 度 or 至2023年, is not a period without its year.)
+ */
+static bool
+lacks_year(const char *s, size_t len)
+{
+	char		buf[sizeof(NOYEAR_PROBE) - 1 + TP_PARSE_MAX];
+	size_t		probe = sizeof(NOYEAR_PROBE) - 1;
+	cursor		c;
+	int			year;
+	tp_period	p;
+
+	c.s = s;
+	c.len = len;
+	c.pos = 0;
+	if (len == 0 || len > TP_PARSE_MAX || read_year(&c, &year))
+		return false;
+	memcpy(buf, NOYEAR_PROBE, probe);
+	memcpy(buf + probe, s, len);
+	return parse_folded(buf, probe + len, &p) == TP_OK &&
+		tp_grain_of(p) != TP_YEAR;
+}
+
+tp_status
+tp_parse(const char *s, size_t len, tp_period *out)
+{
+	char		buf[TP_PARSE_MAX];
+	size_t		n;
+	tp_status	st;
+
+	if (s == NULL)
+		return TP_ESYNTAX;
+	tp_trim(&s, &len);
+	if (len == 0 || len > TP_PARSE_MAX)
+		return TP_ESYNTAX;
+	if (!fold(s, len, buf, &n))
+		return TP_ESYNTAX;
+	st = parse_folded(buf, n, out);
+	if (st == TP_ESYNTAX && lacks_year(buf, n))
+		return TP_ENOYEAR;
+	return st;
 }
 
 /* ---- formatting ---- */

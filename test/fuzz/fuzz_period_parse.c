@@ -5,7 +5,8 @@
  * period whose canonical text and Chinese label parse back to the same
  * value, and whose English label can be written; every mismatch aborts.
  * The writers are also run with a buffer one byte too small, which must
- * fail cleanly with TP_EBUF and an empty string.
+ * fail cleanly with TP_EBUF and an empty string. Text said to lack its
+ * year must, trimmed and after a year, parse to a period finer than one.
  *
  * Build: clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/core
  *        src/core/calendar.c src/core/period.c src/core/period_text.c
@@ -48,12 +49,36 @@ check_text(tp_period p, int lang, int must_parse)
 		abort();
 }
 
+/* "2020年" and the trimmed text parse to a period finer than a year. */
+static void
+check_no_year(const char *s, size_t len)
+{
+	static const char year[] = "2020年";
+	char		buf[sizeof(year) - 1 + TP_PARSE_MAX];
+	tp_period	p = 0;
+
+	tp_trim(&s, &len);
+	if (len == 0 || len > TP_PARSE_MAX)
+		abort();
+	memcpy(buf, year, sizeof(year) - 1);
+	memcpy(buf + sizeof(year) - 1, s, len);
+	if (tp_parse(buf, sizeof(year) - 1 + len, &p) != TP_OK ||
+		tp_grain_of(p) == TP_YEAR)
+		abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	tp_period	p = 0;
+	tp_status	st = tp_parse((const char *) data, size, &p);
 
-	if (tp_parse((const char *) data, size, &p) != TP_OK)
+	if (st == TP_ENOYEAR)
+		check_no_year((const char *) data, size);
+	if (st != TP_OK && st != TP_ESYNTAX && st != TP_ERANGE &&
+		st != TP_ENOYEAR)
+		abort();
+	if (st != TP_OK)
 		return 0;
 	if (tp_check(p) != TP_OK)
 		abort();

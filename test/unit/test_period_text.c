@@ -409,6 +409,249 @@ test_rejections(void)
 	expect_status("9999年第52周", TP_ERANGE);
 }
 
+/* The forms statistics bureaus print, and their neighbours. */
+static void
+test_bureau_forms(void)
+{
+	/* 份 after a month; 累计 after a span. */
+	expect_parse("2022年7月份", "2022-07");
+	expect_parse("2022年07月份", "2022-07");
+	expect_parse("2022年1-7月份", "2022-01..07");
+	expect_parse("2022年1-7月累计", "2022-01..07");
+	expect_parse("2022年1-7月份累计", "2022-01..07");
+	expect_parse("2022年1～7月累计", "2022-01..07");
+	expect_parse("2022年3-7月累计", "2022-03..07");
+	expect_parse("2022年1月份至7月份", "2022-01..07");
+	expect_parse("2022年1月至7月累计", "2022-01..07");
+	expect_parse("2021年11月至2022年2月累计", "2021-11..2022-02");
+	expect_parse("2022年前7个月累计", "2022-01..07");
+	expect_parse("2022年1-3季度累计", "2022-Q1..Q3");
+	expect_parse("2022年前三季度累计", "2022-Q1..Q3");
+	expect_days("2022年1-7月累计", TP_MONTH, 2022, 1, 1, 2022, 7, 31);
+
+	/* The year: 年度, 全年. */
+	expect_parse("2022年度", "2022");
+	expect_parse("2022年全年", "2022");
+	expect_parse("2021-2023年度", "2021..2023");
+	expect_parse("2021年度至2023年度", "2021..2023");
+	expect_days("2022年全年", TP_YEAR, 2022, 1, 1, 2022, 12, 31);
+
+	/* Full-width digits, －．／ and the dashes between months. */
+	expect_parse("２０２２年１－７月", "2022-01..07");
+	expect_parse("２０２２年７月", "2022-07");
+	expect_parse("２０２２年０７月份", "2022-07");
+	expect_parse("２０２２年第三季度", "2022-Q3");
+	expect_parse("２０２２年第２７周", "2022-W27");
+	expect_parse("２０２２年７月１５日", "2022-07-15");
+	expect_parse("２０２２年", "2022");
+	expect_parse("２０２２－０７", "2022-07");
+	expect_parse("２０２２．１－７", "2022-01..07");
+	expect_parse("２０２２／０７", "2022-07");
+	expect_parse("2022年1–7月", "2022-01..07");	/* U+2013 */
+	expect_parse("2022年1—7月", "2022-01..07");	/* U+2014 */
+	expect_parse("2022年1−7月", "2022-01..07");	/* U+2212 */
+	expect_parse("2022年1〜7月", "2022-01..07");	/* U+301C */
+	expect_parse("2022年1～7月", "2022-01..07");	/* U+FF5E */
+	expect_parse("2022年1~7月", "2022-01..07");
+	expect_parse("2022年１～７月份", "2022-01..07");
+
+	/* Spaces between the tokens of a Chinese form: ASCII, U+3000, U+00A0. */
+	expect_parse("2022 年 1-7 月", "2022-01..07");
+	expect_parse("2022 年 1 - 7 月", "2022-01..07");
+	expect_parse("2022年 7月", "2022-07");
+	expect_parse("2022　年　7　月", "2022-07");
+	expect_parse("2022\xc2\xa0年7月", "2022-07");
+	expect_parse("2022  年   7月份", "2022-07");
+	expect_parse("2022 年 第 三 季度", "2022-Q3");
+	expect_parse("2022 年 7 月 15 日", "2022-07-15");
+	expect_parse("2022 年 前 7 个月 累计", "2022-01..07");
+	expect_parse("2021 - 2023 年", "2021..2023");
+	expect_parse("2022年 度", "2022");
+	expect_parse("２０２２　年　１－７　月", "2022-01..07");
+	expect_parse("　2022年7月　", "2022-07");
+	expect_parse("\xc2\xa0 2022-07\xc2\xa0", "2022-07");
+	expect_parse("2022.1 – 7", "2022-01..07");
+
+	/* Year, then '.' or '/' between month (and day) fields. */
+	expect_parse("2022.07", "2022-07");
+	expect_parse("2022.7", "2022-07");
+	expect_parse("2022/07", "2022-07");
+	expect_parse("2022/7", "2022-07");
+	expect_parse("2022.1-7", "2022-01..07");
+	expect_parse("2022.01-07", "2022-01..07");
+	expect_parse("2022/1-7", "2022-01..07");
+	expect_parse("2022.1～7", "2022-01..07");
+	expect_parse("2022.1—7", "2022-01..07");
+	expect_parse("2022.1至7", "2022-01..07");
+	expect_parse("2022.1-2022.7", "2022-01..07");
+	expect_parse("2021.11-2022.2", "2021-11..2022-02");
+	expect_parse("2021/11-2022/2", "2021-11..2022-02");
+	expect_parse("2022.7.15", "2022-07-15");
+	expect_parse("2022/7/1", "2022-07-01");
+	expect_parse("2022/07/01", "2022-07-01");
+	expect_parse("2022.6.1-9.8", "2022-06-01..09-08");
+	expect_parse("2021.12.25-2022.1.5", "2021-12-25..2022-01-05");
+	expect_parse("2022.7-7", "2022-07");
+	expect_days("2022.1-7", TP_MONTH, 2022, 1, 1, 2022, 7, 31);
+	expect_days("2022/7/1", TP_DAY, 2022, 7, 1, 2022, 7, 1);
+}
+
+/* Bureau forms that are not periods, and periods that lack their year. */
+static void
+test_bureau_rejections(void)
+{
+	char		longtext[TP_PARSE_MAX + 40];
+	size_t		i;
+
+	/* Impossible fields and reversed spans stay syntax errors. */
+	expect_status("2022年13月", TP_ESYNTAX);
+	expect_status("2022年13月份", TP_ESYNTAX);
+	expect_status("2022年0月", TP_ESYNTAX);
+	expect_status("2022年7-1月", TP_ESYNTAX);
+	expect_status("2022年7-1月累计", TP_ESYNTAX);
+	expect_status("2022年1-13月份", TP_ESYNTAX);
+	expect_status("２０２２年１３月", TP_ESYNTAX);
+	expect_status("2022.1-13", TP_ESYNTAX);
+	expect_status("2022.13", TP_ESYNTAX);
+	expect_status("2022.0", TP_ESYNTAX);
+	expect_status("2022.7-1", TP_ESYNTAX);
+	expect_status("2022/2/30", TP_ESYNTAX);
+	expect_status("2022.6.1-5.31", TP_ESYNTAX);
+	/* Shapes the forms do not have. */
+	expect_status("2022/7/1/", TP_ESYNTAX);
+	expect_status("2022/7/", TP_ESYNTAX);
+	expect_status("2022/", TP_ESYNTAX);
+	expect_status("2022.", TP_ESYNTAX);
+	expect_status("2022./7", TP_ESYNTAX);
+	expect_status("2022.7/1", TP_ESYNTAX);	/* mixed separators */
+	expect_status("2022/7.1", TP_ESYNTAX);
+	expect_status("2022.007", TP_ESYNTAX);
+	expect_status("2022.1..7", TP_ESYNTAX);
+	expect_status("2022.1-", TP_ESYNTAX);
+	expect_status("2022.6.1-9", TP_ESYNTAX);	/* day, then month */
+	expect_status("2022.1-7.8", TP_ESYNTAX);	/* month, then day */
+	expect_status("2022.1-2022", TP_ESYNTAX);
+	expect_status("2022.1-2022/7", TP_ESYNTAX);
+	expect_status("2022/2023", TP_ESYNTAX);
+	expect_status("2022.Q3", TP_ESYNTAX);
+	expect_status("2022年7月累计", TP_ESYNTAX);	/* July, or January to July? */
+	expect_status("2022年累计", TP_ESYNTAX);
+	expect_status("2022年7月份份", TP_ESYNTAX);
+	expect_status("2022年1-7月累计累计", TP_ESYNTAX);
+	expect_status("2022年份", TP_ESYNTAX);
+	expect_status("2022年7日", TP_ESYNTAX);
+	expect_status("2022年度度", TP_ESYNTAX);
+	expect_status("2022年全", TP_ESYNTAX);
+	expect_status("2022年度7月", TP_ESYNTAX);
+	expect_status("2022全年", TP_ESYNTAX);
+	expect_status("2022年第1-7月份", TP_ESYNTAX);
+	expect_status("年", TP_ESYNTAX);
+	expect_status("年度", TP_ESYNTAX);
+	expect_status("全年", TP_ESYNTAX);
+	expect_status("月", TP_ESYNTAX);
+	expect_status("　", TP_ESYNTAX);
+	expect_status("\xc2\xa0", TP_ESYNTAX);
+	/* Spaces never split a number, nor enter an ASCII form. */
+	expect_status("20 22年7月", TP_ESYNTAX);
+	expect_status("2022年1 7月", TP_ESYNTAX);
+	expect_status("2022年 1 7 月", TP_ESYNTAX);
+	expect_status("２０２２年１　７月", TP_ESYNTAX);
+	expect_status("2022 .7", TP_ESYNTAX);
+	expect_status("2022. 7", TP_ESYNTAX);
+	expect_status("2022 / 07", TP_ESYNTAX);
+	expect_status("2022.1 - 7", TP_ESYNTAX);
+	expect_status("2022\xc2\xa0-07", TP_ESYNTAX);
+	expect_status("2022　-07", TP_ESYNTAX);
+	/* Full-width letters are not folded. */
+	expect_status("２０２２Ｑ３", TP_ESYNTAX);
+	/* Full-width forms cut short: ０ is EF BC 90. */
+	expect_status("2022\xef\xbc", TP_ESYNTAX);
+	expect_status("\xef\xbc\x90\xef\xbc", TP_ESYNTAX);
+	/* Invalid UTF-8: a space never joins the halves of a character. */
+	expect_status("2022\xe5 \xb9\xb4", TP_ESYNTAX);
+	expect_status("2022\xe5\xc2\xa0\xb9\xb4", TP_ESYNTAX);
+	expect_status("2022\xe5\xb9\xb4\xff", TP_ESYNTAX);
+	expect_status("2022年\x80", TP_ESYNTAX);
+	expect_status("\xc0\xb2\xc0\xb0\xc0\xb2\xc0\xb2", TP_ESYNTAX);	/* overlong */
+	expect_status("\xe0\x80\xb2" "022年", TP_ESYNTAX);	/* overlong '2' */
+	expect_status("2022年\xed\xa0\x80", TP_ESYNTAX);	/* a surrogate */
+	expect_status("2022年\xf4\x90\x80\x80", TP_ESYNTAX);	/* past U+10FFFF */
+	expect_status("2022年\xf0\x9f\x98\x80", TP_ESYNTAX);	/* valid, not a word */
+
+	/*
+	 * Overlong input: TP_PARSE_MAX bytes once trimmed, and no more.
+	 * "2022年" (7 bytes), spaces, "7月" (4 bytes) in exactly n bytes.
+	 */
+	memset(longtext, ' ', sizeof(longtext));
+	memcpy(longtext, "2022年", 7);
+	memcpy(longtext + TP_PARSE_MAX - 4, "7月", 4);
+	expect_status_len(longtext, TP_PARSE_MAX, TP_OK);
+	memset(longtext, ' ', sizeof(longtext));
+	memcpy(longtext, "2022年", 7);
+	memcpy(longtext + TP_PARSE_MAX - 3, "7月", 4);
+	expect_status_len(longtext, TP_PARSE_MAX + 1, TP_ESYNTAX);
+	/* Surrounding whitespace does not count. */
+	memset(longtext, ' ', sizeof(longtext));
+	memcpy(longtext + 200, "2022-07", 7);
+	expect_status_len(longtext, sizeof(longtext), TP_OK);
+	for (i = 0; i < sizeof(longtext); i++)
+		longtext[i] = (char) ('0' + i % 10);
+	expect_status_len(longtext, sizeof(longtext), TP_ESYNTAX);
+
+	/* Without the year: a period of its own status, when one would do. */
+	expect_status("1-7月", TP_ENOYEAR);
+	expect_status("7月", TP_ENOYEAR);
+	expect_status("07月份", TP_ENOYEAR);
+	expect_status("1-7月累计", TP_ENOYEAR);
+	expect_status("１－７月", TP_ENOYEAR);
+	expect_status(" 1 - 7 月 ", TP_ENOYEAR);
+	expect_status("第三季度", TP_ENOYEAR);
+	expect_status("三季度", TP_ENOYEAR);
+	expect_status("前三季度", TP_ENOYEAR);
+	expect_status("上半年", TP_ENOYEAR);
+	expect_status("第27周", TP_ENOYEAR);
+	expect_status("第53周", TP_ENOYEAR);
+	expect_status("7月15日", TP_ENOYEAR);
+	expect_status("2月29日", TP_ENOYEAR);
+	expect_status("前7个月", TP_ENOYEAR);
+	/* ... and not when no year would make it one. */
+	expect_status("13月", TP_ESYNTAX);
+	expect_status("7-1月", TP_ESYNTAX);
+	expect_status("1-7", TP_ESYNTAX);
+	expect_status("7", TP_ESYNTAX);
+	expect_status("07", TP_ESYNTAX);
+	expect_status("7月累计", TP_ESYNTAX);
+	expect_status("2月30日", TP_ESYNTAX);
+	expect_status("度", TP_ESYNTAX);
+	expect_status("至2023年", TP_ESYNTAX);
+	expect_status("22年7月", TP_ESYNTAX);
+	expect_status("年7月", TP_ESYNTAX);
+	expect_status("20220年7月", TP_ESYNTAX);
+	expect_status("2022年7月 1-7月", TP_ESYNTAX);
+	expect_status("Q3", TP_ESYNTAX);
+	expect_status("-07", TP_ESYNTAX);
+}
+
+/* tp_trim drops the whitespace tp_parse ignores, and nothing else. */
+static void
+test_trim(void)
+{
+	const char *s = " \t　2022 年 7月\xc2\xa0 ";
+	size_t		len = strlen(s);
+	const char *e = "";
+	size_t		elen = 0;
+
+	tp_trim(&s, &len);
+	CHECK_INT(len, strlen("2022 年 7月"));
+	CHECK(memcmp(s, "2022 年 7月", len) == 0);
+	tp_trim(&e, &elen);
+	CHECK_INT(elen, 0);
+	e = "　 ";
+	elen = strlen(e);
+	tp_trim(&e, &elen);
+	CHECK_INT(elen, 0);
+}
+
 static void
 test_buffers(void)
 {
@@ -589,6 +832,9 @@ main(void)
 	test_chinese();
 	test_labels();
 	test_rejections();
+	test_bureau_forms();
+	test_bureau_rejections();
+	test_trim();
 	test_buffers();
 	test_round_trips();
 	test_week_edges();
