@@ -28,10 +28,11 @@ FROM unnest(ARRAY['0', '42', '1088.1', '-2.1', '+2.1', '.5', '1,088.1', '12,345,
 SELECT t, figure(t)
 FROM unnest(ARRAY['１，０８８．１', '－２．１', '４．０％', '＋３', '1，088.5',
                   '  12.5	', '　12.5　', U&'\00A012.5\00A0']) t;
--- Not published: blank, a dash (— – - － −) or two of the same; and NULL.
+-- Not published: blank, a dash (— – - － − and U+2015, which some
+-- converters make of GBK's —) or two of the same; and NULL.
 -- Expected: NULL for every row.
 SELECT pg_catalog.quote_literal(t) AS t, figure(t)
-FROM unnest(ARRAY['', '   ', '　', '—', '——', '-', '--', '－', '–', '−', ' — ', NULL]) t;
+FROM unnest(ARRAY['', '   ', '　', '—', '——', '-', '--', '－', '–', '−', '―', '――', ' — ', NULL]) t;
 -- Beyond the tables' 1e15 is still a figure (their CHECKs judge):
 -- 1e18; and 1e308 (1 and 308 zeros), the largest power of ten a float8
 -- holds.

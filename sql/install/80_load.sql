@@ -14,7 +14,7 @@
 CREATE FUNCTION @extschema@.figure(t pg_catalog.text) RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'figure_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.figure(pg_catalog.text) IS
-    'a number as a bureau''s table prints it, as float8: 1,088.1 (thousands separators between groups of three), 4.0% (read as 4.0, a rate in percent as tracker''s growth columns hold it), −2.1 (U+2212), full-width １，０８８．１ －２．１ ４．０％, spaces and U+3000 around; NULL for a blank cell, —, ——, -, －, – (not published) and for NULL; anything else 22P02 (no exponents, units such as 万 or 亿, NaN or infinities), a number beyond float8 22003';
+    'a number as a bureau''s table prints it, as float8: 1,088.1 (thousands separators between groups of three), 4.0% (read as 4.0, a rate in percent as tracker''s growth columns hold it), −2.1 (U+2212), full-width １，０８８．１ －２．１ ４．０％, spaces and U+3000 around; NULL for NULL, a blank cell or a dash (— - － − – ―, or two of the same: not published); anything else 22P02 (no exponents, units such as 万 or 亿, NaN or infinities), a number beyond float8 22003';
 
 -- Names as bureaus print them, looked up by exact name (or code) with
 -- an index each, so that a load of many rows costs one index look-up a

@@ -74,7 +74,7 @@ is_space(int32_t c)
 /*
  * The class of a character: '0'..'9', ',', '.', '%', '+', '-' (a hyphen,
  * U+FF0D or U+2212: a minus sign or, alone, not published), 'd' (an en
- * or em dash: only ever "not published"), 'e' (an exponent's letter),
+ * or em dash or U+2015: only ever "not published"), 'e' (an exponent's letter),
  * 'u' (万 or 亿), 'x' anything else.
  */
 static char
@@ -104,6 +104,7 @@ classify(int32_t c)
 			return '-';
 		case 0x2013:
 		case 0x2014:
+		case 0x2015:			/* GBK A844, and A1AA in some converters */
 			return 'd';
 		case 'e':
 		case 'E':

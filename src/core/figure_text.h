@@ -41,11 +41,12 @@ typedef enum fg_reason
  * others 3), the sign is + - or U+2212, and every character may be its
  * full-width form (U+FF10..FF19, U+FF0C, U+FF0E, U+FF05, U+FF0B, U+FF0D).
  * A percent sign leaves the number as it is: "4.0%" is 4.0, a rate in
- * percent as tracker keeps rates. Blank text, or a lone dash (- － − – —)
- * or two of the same ("——", "--") is FG_NULL. No exponents, no units,
- * no NaN or infinities. -0 reads as 0. A number that a double cannot
- * hold (1e400 written out, or one that underflows to 0) is FG_RANGE;
- * denormals are kept, as float8 input keeps them.
+ * percent as tracker keeps rates. Blank text, or a lone dash (- － − – —
+ * and U+2015, which some converters make of GBK's —) or two of the same
+ * ("——", "--") is FG_NULL. No exponents, no units, no NaN or
+ * infinities. -0 reads as 0. A number that a double cannot hold (1e400
+ * written out, or one that underflows to 0) is FG_RANGE; denormals are
+ * kept, as float8 input keeps them.
  * why (may be NULL) is set on FG_SYNTAX, FG_WHY_NONE otherwise.
  */
 extern fg_status fg_parse(const char *s, size_t len, double *out, fg_reason *why);

@@ -130,6 +130,7 @@ test_not_published(void)
 	NUL("\xe2\x80\x93");							/* – */
 	NUL("\xe2\x88\x92");							/* − */
 	NUL(" \xe2\x80\x94 ");
+	NUL("\xe2\x80\x95\xe2\x80\x95");				/* ―― (U+2015) */
 	BAD("---", FG_WHY_CHARACTER);
 	BAD("-\xe2\x80\x94", FG_WHY_CHARACTER);		/* two different dashes */
 	BAD("\xe2\x80\x94" "-", FG_WHY_CHARACTER);
