@@ -7,6 +7,9 @@ TRACKER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # PG_BIN may point at another PostgreSQL 15 installation (a relocated copy).
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 TRACKER_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-15-cron clang-14 libclang-rt-14-dev make gcc python3"
+# What test/clients connects through: javac and pgjdbc, psqlODBC under
+# unixODBC with pyodbc, and psycopg2.
+TRACKER_PACKAGES+=" openjdk-17-jdk-headless libpostgresql-jdbc-java unixodbc odbc-postgresql python3-pyodbc python3-psycopg2"
 
 # Run a command as root: directly when we are root, else through sudo.
 as_root() {
@@ -35,6 +38,10 @@ build_and_install() {
 # Start a throwaway server on a private socket directory and a free port;
 # sets PGHOST, PGPORT, PGUSER, PGDATABASE. pg_tmp_stop removes it again.
 # PostgreSQL refuses to run as root, so root runs it as user postgres.
+# Socket only, unless PG_TMP_TCP=1: then it listens on 127.0.0.1 too, on
+# a port that was free a moment before (asked of the kernel), host
+# connections authenticate with PG_TMP_HOST_AUTH (scram-sha-256 by
+# default; trust for the socket as always), and PG_TMP_TCP_HOST is set.
 pg_tmp_start() {
 	local run_as=() owner
 	PG_TMP_DIR=$(mktemp -d /tmp/tracker-pg.XXXXXX)
@@ -46,14 +53,25 @@ pg_tmp_start() {
 		owner=$(id -un)
 	fi
 	PG_TMP_RUN_AS=("${run_as[@]}")
-	# The socket lives in our own directory, so the port cannot collide.
-	PGPORT=$((20000 + RANDOM % 20000))
-	"${run_as[@]}" "$PG_BIN/initdb" -D "$PG_TMP_DIR/data" -U "$owner" --auth=trust \
+	local listen="''" auth=(--auth=trust)
+	if [ "${PG_TMP_TCP:-}" = 1 ]; then
+		# A port on loopback can collide with anything else running here:
+		# let the kernel pick one that is free now.
+		PGPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') ||
+			return 1
+		listen="'127.0.0.1'"
+		auth=(--auth-local=trust --auth-host="${PG_TMP_HOST_AUTH:-scram-sha-256}")
+	else
+		# The socket lives in our own directory, so the port cannot collide.
+		PGPORT=$((20000 + RANDOM % 20000))
+	fi
+	"${run_as[@]}" "$PG_BIN/initdb" -D "$PG_TMP_DIR/data" -U "$owner" "${auth[@]}" \
 		--encoding=UTF8 --locale=C.UTF-8 >"$PG_TMP_DIR/initdb.log" 2>&1 ||
 		{ cat "$PG_TMP_DIR/initdb.log"; return 1; }
 	"${run_as[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP_DIR/data" -l "$PG_TMP_DIR/server.log" -w \
-		-o "-p $PGPORT -k $PG_TMP_DIR -c listen_addresses='' -c max_parallel_workers_per_gather=2 ${PG_TMP_OPTS:-}" \
+		-o "-p $PGPORT -k $PG_TMP_DIR -c listen_addresses=$listen -c max_parallel_workers_per_gather=2 ${PG_TMP_OPTS:-}" \
 		start >/dev/null || { cat "$PG_TMP_DIR/server.log"; return 1; }
+	[ "${PG_TMP_TCP:-}" = 1 ] && export PG_TMP_TCP_HOST=127.0.0.1
 	export PGHOST=$PG_TMP_DIR PGPORT PGUSER=$owner PGDATABASE=postgres
 }
 
