@@ -267,3 +267,7 @@ SELECT '2022.1-13'::period;
 SELECT '2022/7/1/'::period;
 SELECT '年'::period;
 SELECT '0000.7'::period;
+
+-- 累计 after a single month is refused, saying why: bureaus write it for
+-- the month alone and for the year to date through it.
+SELECT '2022年7月累计'::period;

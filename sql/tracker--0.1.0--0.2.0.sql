@@ -779,7 +779,7 @@ GRANT EXECUTE ON FUNCTION tracker.rebuild_series(pg_catalog.text, pg_catalog.tex
 
 -- ---- 11. Comments that named the types under schema tracker ----
 COMMENT ON SCHEMA tracker IS
-    'tracker: the reference tables of campaign offices (regions, indicators, facts as published, targets, projects), the stored series, and the scoreboard over them; owned by the superuser, made and dropped with the extension (its types and functions are in the schema named at CREATE EXTENSION)';
+    'tracker: the reference tables of campaign offices (regions, indicators, facts as published, targets, projects), the stored series, and the scoreboard over them; owned by the superuser, made and dropped with the extension (its types and functions are in the schema named at CREATE EXTENSION); an office adds its own columns and indexes to the tables through tracker.local_addition';
 COMMENT ON FUNCTION tracker_0_1_0.period_in(pg_catalog.cstring) IS
     'text input of period';
 COMMENT ON FUNCTION tracker_0_1_0.period_out(tracker_0_1_0.period) IS
@@ -1031,7 +1031,7 @@ COMMENT ON COLUMN tracker.indicator.kind IS
 COMMENT ON COLUMN tracker.observation.region IS 'the region''s code (tracker.region)';
 COMMENT ON COLUMN tracker.observation.indicator IS 'the indicator''s code (tracker.indicator)';
 COMMENT ON COLUMN tracker.observation.period IS
-    'the period the figure is for: one unit (2022-07, 7月) or a year-to-date span (2022-01..07, 1-7月累计)';
+    'the period the figure is for: one unit (2022-07, 2022年7月) or a year-to-date span (2022-01..07, 2022年1-7月累计)';
 COMMENT ON COLUMN tracker.observation.value IS
     'the published level, in the indicator''s unit (unit_label); NULL where only a rate is published';
 COMMENT ON COLUMN tracker.observation.growth IS

@@ -82,11 +82,35 @@ period_in(PG_FUNCTION_ARGS)
 				 errhint("Write the year: 2022年%.*s.", (int) n, t)));
 	}
 	if (st != TP_OK)
+	{
+		/* 累计 after one month: bureaus mean July alone or January to
+		 * July, so neither is guessed; say why. */
+		const char *cum = strstr(str, "累计");
+		tp_period	month;
+
+		if (cum != NULL && cum[strlen("累计")] == '\0' &&
+			tp_parse(str, cum - str, &month) == TP_OK &&
+			tp_grain_of(month) == TP_MONTH && tp_first_unit(month) == tp_last_unit(month))
+		{
+			int			y;
+			int			m;
+			int			d;
+
+			tp_civil_from_days(tp_start(month), &y, &m, &d);
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type %s: \"%s\"",
+							"period", str),
+					 errdetail("累计 after a single month could mean that month alone or the year to date through it."),
+					 errhint("Write %d年%d月 for the month, or %d年1-%d月累计 for the year to date.",
+							 y, m, y, m)));
+		}
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type %s: \"%s\"",
 						"period", str),
 				 errhint(PERIOD_FORMS_HINT)));
+	}
 	PG_RETURN_PERIOD(p);
 }
 

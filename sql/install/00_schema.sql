@@ -52,4 +52,4 @@ $guard$;
 
 CREATE SCHEMA tracker;
 COMMENT ON SCHEMA tracker IS
-    'tracker: the reference tables of campaign offices (regions, indicators, facts as published, targets, projects), the stored series, and the scoreboard over them; owned by the superuser, made and dropped with the extension (its types and functions are in the schema named at CREATE EXTENSION)';
+    'tracker: the reference tables of campaign offices (regions, indicators, facts as published, targets, projects), the stored series, and the scoreboard over them; owned by the superuser, made and dropped with the extension (its types and functions are in the schema named at CREATE EXTENSION); an office adds its own columns and indexes to the tables through tracker.local_addition';

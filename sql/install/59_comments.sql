@@ -24,7 +24,7 @@ COMMENT ON COLUMN tracker.indicator.kind IS
 COMMENT ON COLUMN tracker.observation.region IS 'the region''s code (tracker.region)';
 COMMENT ON COLUMN tracker.observation.indicator IS 'the indicator''s code (tracker.indicator)';
 COMMENT ON COLUMN tracker.observation.period IS
-    'the period the figure is for: one unit (2022-07, 7月) or a year-to-date span (2022-01..07, 1-7月累计)';
+    'the period the figure is for: one unit (2022-07, 2022年7月) or a year-to-date span (2022-01..07, 2022年1-7月累计)';
 COMMENT ON COLUMN tracker.observation.value IS
     'the published level, in the indicator''s unit (unit_label); NULL where only a rate is published';
 COMMENT ON COLUMN tracker.observation.growth IS
