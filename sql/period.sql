@@ -221,7 +221,7 @@ SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
   ($q$SELECT span('2022-07', '2022-Q3')$q$),
   ($q$SELECT periods('2022-Q3'::period, 'week')$q$),
   ($q$SELECT time_progress('2022-Q3'::period, '2022-10'::period)$q$),
-  ($q$SELECT label('2022-07', 'fr')$q$)) v(q);
+  ($q$SELECT label('2022-07'::period, 'fr')$q$)) v(q);
 SELECT '2022-13'::period;
 SELECT '2022-02-30'::period;
 SELECT '2021-W53'::period;
@@ -245,7 +245,7 @@ SELECT periods('2022-07'::period, 'quarter');
 SELECT periods('2022-07'::period, '2022-Q3'::period);
 SELECT time_progress('2022-Q3'::period, '2022-10'::period);
 SELECT time_progress('2022-Q3'::period, '2022-06'::period);
-SELECT label('2022-07', 'fr');
+SELECT label('2022-07'::period, 'fr');
 -- Bureau forms that are not periods. Without the year the hint says to
 -- write it, quoting the input after an example year; impossible months,
 -- reversed spans and stray separators get the hint listing the forms.

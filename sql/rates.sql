@@ -284,3 +284,13 @@ SELECT efficacy_score(1, 10, 10);
 SELECT round_half_even(1.5, 16);
 SELECT bar(1, 2, 0);
 SELECT pace(1, 2, '2022', '2023-01'::period);
+
+-- A light in the 通报's words (issue 13): 绿灯/黄灯/红灯, or 红旗 and
+-- 蜗牛 where an office hangs flags (a yellow light has none: NULL).
+SELECT l, label(l, 'zh') AS zh, label(l, 'en') AS en,
+       label(l, 'zh', 'flags') AS flags_zh, label(l, 'en', 'flags') AS flags_en
+FROM unnest(enum_range(NULL::light)) l;
+SELECT label(light(95, 90, 80), 'zh');
+SELECT label('red'::light, 'fr');
+SELECT label('red'::light, 'zh', 'banners');
+SELECT label(NULL::light, 'zh') IS NULL AS null_light;

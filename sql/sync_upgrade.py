@@ -96,10 +96,16 @@ cur[0]=s
 s=cur[0]
 m16='-- ---- 16.'
 if m16 in s: s=s[:s.index(m16)]
+f20_=frag('20_rates.sql')
+li,lj=span(f20_,"-- What a 通报 calls a light","'rate_light_label' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;")
+ci,cj=span(f20_,"COMMENT ON FUNCTION tracker_0_1_0.label(tracker_0_1_0.light, pg_catalog.text, pg_catalog.text) IS","';\n")
+lights_block=f20_[li:cj].rstrip('\n')
 s=s.rstrip('\n')+'\n\n'+"-- ---- 16. Loading a bureau's table (80_load.sql) ----\n" + \
   "-- As in 80_load.sql, word for word but for the schema of figure(): the\n" + \
   "-- user-facing schema, which at this point of the update is tracker_0_1_0.\n" + \
   open(os.path.join(root, 'sql/install/80_load.sql')).read().replace('@extschema@.','tracker_0_1_0.').rstrip('\n') + '\n\n' + \
-  "-- ---- 17. Bound to nothing a non-superuser owns (95_bound.sql) ----"+frag('95_bound.sql').rstrip('\n')+'\n'
+  "-- ---- 17. Lights in words (20_rates.sql) ----\n" + \
+  lights_block + '\n' + \
+  "-- ---- 18. Bound to nothing a non-superuser owns (95_bound.sql) ----"+frag('95_bound.sql').rstrip('\n')+'\n'
 cur[0]=s
 open(target, "w").write(cur[0])

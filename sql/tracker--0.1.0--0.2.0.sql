@@ -1253,7 +1253,21 @@ END $$;
 COMMENT ON FUNCTION tracker.indicator_code(pg_catalog.text) IS
     'the code of the indicator named name (its exact name in tracker.indicator, or its code; spaces, U+00A0 and U+3000 around trimmed), for loading a bureau''s table; NULL for NULL; 42704 (undefined_object) naming it when no indicator matches, 21000 (cardinality_violation) listing the codes when several do';
 
--- ---- 17. Bound to nothing a non-superuser owns (95_bound.sql) ----
+-- ---- 17. Lights in words (20_rates.sql) ----
+-- What a 通报 calls a light (issue 13): 绿灯 / 黄灯 / 红灯, or, where an
+-- office hangs flags, 红旗 for green and 蜗牛 for red (a yellow light has
+-- no flag: NULL).
+CREATE FUNCTION tracker_0_1_0.label(l tracker_0_1_0.light, lang pg_catalog.text)
+    RETURNS pg_catalog.text
+    AS 'MODULE_PATHNAME', 'rate_light_label_lights' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker_0_1_0.label(tracker_0_1_0.light, pg_catalog.text) IS
+    'the words of a light: 绿灯, 黄灯, 红灯 (zh) or green light, yellow light, red light (en); another lang: 22023';
+CREATE FUNCTION tracker_0_1_0.label(l tracker_0_1_0.light, lang pg_catalog.text, words pg_catalog.text)
+    RETURNS pg_catalog.text
+    AS 'MODULE_PATHNAME', 'rate_light_label' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker_0_1_0.label(tracker_0_1_0.light, pg_catalog.text, pg_catalog.text) IS
+    'the words of a light: words ''lights'' as label(light, lang); ''flags'' 红旗 for green, 蜗牛 for red, NULL for yellow (red flag, snail in en); another lang or words: 22023';
+-- ---- 18. Bound to nothing a non-superuser owns (95_bound.sql) ----
 -- Last, a proof: nothing of the extension, nor any constraint, default,
 -- index, trigger, rule or policy on its tables, is bound to a function,
 -- operator, type or operator class that a non-superuser owns. Such an

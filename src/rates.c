@@ -322,3 +322,59 @@ rate_light(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_OID(oids[light]);
 }
+
+/*
+ * label(light, lang, words): 绿灯/黄灯/红灯, or 红旗/—/蜗牛 where an
+ * office hangs flags (NULL for a yellow light: no flag). The light is an
+ * enum value; its label is read through enum_out, by OID.
+ */
+static Datum light_label(FunctionCallInfo fcinfo, const char *words);
+
+PG_FUNCTION_INFO_V1(rate_light_label_lights);
+Datum
+rate_light_label_lights(PG_FUNCTION_ARGS)
+{
+	return light_label(fcinfo, "lights");
+}
+
+PG_FUNCTION_INFO_V1(rate_light_label);
+Datum
+rate_light_label(PG_FUNCTION_ARGS)
+{
+	return light_label(fcinfo, text_to_cstring(PG_GETARG_TEXT_PP(2)));
+}
+
+static Datum
+light_label(FunctionCallInfo fcinfo, const char *words)
+{
+	char	   *name = DatumGetCString(DirectFunctionCall1(enum_out, PG_GETARG_DATUM(0)));
+	tp_lang		lang = tracker_lang_arg(PG_GETARG_TEXT_PP(1));
+	tr_light	light;
+	int			w;
+	const char *out;
+	tr_status	st;
+
+	if (strcmp(name, "green") == 0)
+		light = TR_GREEN;
+	else if (strcmp(name, "yellow") == 0)
+		light = TR_YELLOW;
+	else if (strcmp(name, "red") == 0)
+		light = TR_RED;
+	else
+		elog(ERROR, "enum light has no label \"%s\"", name);
+	if (strcmp(words, "lights") == 0)
+		w = TR_WORDS_LIGHTS;
+	else if (strcmp(words, "flags") == 0)
+		w = TR_WORDS_FLAGS;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown wording \"%s\" for a light", words),
+				 errhint("Use 'lights' (绿灯, 黄灯, 红灯) or 'flags' (红旗, 蜗牛).")));
+	st = tr_light_label(light, (int) lang, w, &out);
+	if (st == TR_NULL)
+		PG_RETURN_NULL();
+	if (st != TR_OK)
+		tracker_rate_error(st, "label", "");
+	PG_RETURN_TEXT_P(cstring_to_text(out));
+}

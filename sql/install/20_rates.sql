@@ -114,6 +114,20 @@ CREATE FUNCTION @extschema@.light(value pg_catalog.float8, green_at pg_catalog.f
 COMMENT ON FUNCTION @extschema@.light(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
     'green when value >= green_at, red when value < red_below, else yellow';
 
+-- What a 通报 calls a light (issue 13): 绿灯 / 黄灯 / 红灯, or, where an
+-- office hangs flags, 红旗 for green and 蜗牛 for red (a yellow light has
+-- no flag: NULL).
+CREATE FUNCTION @extschema@.label(l @extschema@.light, lang pg_catalog.text)
+    RETURNS pg_catalog.text
+    AS 'MODULE_PATHNAME', 'rate_light_label_lights' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.label(@extschema@.light, pg_catalog.text) IS
+    'the words of a light: 绿灯, 黄灯, 红灯 (zh) or green light, yellow light, red light (en); another lang: 22023';
+CREATE FUNCTION @extschema@.label(l @extschema@.light, lang pg_catalog.text, words pg_catalog.text)
+    RETURNS pg_catalog.text
+    AS 'MODULE_PATHNAME', 'rate_light_label' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.label(@extschema@.light, pg_catalog.text, pg_catalog.text) IS
+    'the words of a light: words ''lights'' as label(light, lang); ''flags'' 红旗 for green, 蜗牛 for red, NULL for yellow (red flag, snail in en); another lang or words: 22023';
+
 CREATE FUNCTION @extschema@.points_by_rank(rank pg_catalog.float8, "full" pg_catalog.float8, step pg_catalog.float8)
     RETURNS pg_catalog.float8
     AS 'MODULE_PATHNAME', 'rate_points_by_rank' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

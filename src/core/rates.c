@@ -325,6 +325,26 @@ tr_light_of(double value, double green_at, double red_below, tr_light *out)
 }
 
 tr_status
+tr_light_label(tr_light light, int lang, int words, const char **out)
+{
+	/* [words][lang][light]; NULL: no label (a yellow light has no flag). */
+	static const char *const labels[2][2][3] = {
+		{{"绿灯", "黄灯", "红灯"}, {"green light", "yellow light", "red light"}},
+		{{"红旗", NULL, "蜗牛"}, {"red flag", NULL, "snail"}},
+	};
+	const char *label;
+
+	if (lang < 0 || lang > 1 || words < 0 || words > 1 ||
+		(int) light < 0 || (int) light > 2)
+		return TR_EARG;
+	label = labels[words][lang][light];
+	if (label == NULL)
+		return TR_NULL;
+	*out = label;
+	return TR_OK;
+}
+
+tr_status
 tr_points_by_rank(double rank, double full, double step, double *out)
 {
 	double		factor;

@@ -273,6 +273,23 @@ extern tr_status tr_required_per_month(double actual, double target,
 									   double remaining_months, double *out);
 extern tr_status tr_light_of(double value, double green_at, double red_below,
 							 tr_light *out);
+
+/*
+ * tr_light_label: what a 通报 calls a light. words TR_WORDS_LIGHTS:
+ * 绿灯 / 黄灯 / 红灯 (green light / yellow light / red light); words
+ * TR_WORDS_FLAGS, for offices that hang 红旗 and 蜗牛: green 红旗 (red
+ * flag), red 蜗牛 (snail), and yellow TR_NULL (no flag). lang as for
+ * describe_growth; TR_EARG for another lang, words or light. *out is a
+ * static UTF-8 string.
+ */
+typedef enum tr_words
+{
+	TR_WORDS_LIGHTS = 0,
+	TR_WORDS_FLAGS = 1
+} tr_words;
+
+extern tr_status tr_light_label(tr_light light, int lang, int words,
+								const char **out);
 extern tr_status tr_points_by_rank(double rank, double full, double step,
 								   double *out);
 extern tr_status tr_efficacy_score(double x, double unacceptable,

@@ -718,6 +718,34 @@ test_required_per_month(void)
 /* ---- scoring ---- */
 
 static void
+test_light_label(void)
+{
+	const char *out = "untouched";
+
+	CHECK_INT(tr_light_label(TR_GREEN, 0, TR_WORDS_LIGHTS, &out), TR_OK);
+	CHECK_STR(out, "绿灯");
+	CHECK_INT(tr_light_label(TR_YELLOW, 0, TR_WORDS_LIGHTS, &out), TR_OK);
+	CHECK_STR(out, "黄灯");
+	CHECK_INT(tr_light_label(TR_RED, 0, TR_WORDS_LIGHTS, &out), TR_OK);
+	CHECK_STR(out, "红灯");
+	CHECK_INT(tr_light_label(TR_RED, 1, TR_WORDS_LIGHTS, &out), TR_OK);
+	CHECK_STR(out, "red light");
+	CHECK_INT(tr_light_label(TR_GREEN, 0, TR_WORDS_FLAGS, &out), TR_OK);
+	CHECK_STR(out, "红旗");
+	CHECK_INT(tr_light_label(TR_RED, 0, TR_WORDS_FLAGS, &out), TR_OK);
+	CHECK_STR(out, "蜗牛");
+	CHECK_INT(tr_light_label(TR_GREEN, 1, TR_WORDS_FLAGS, &out), TR_OK);
+	CHECK_STR(out, "red flag");
+	out = "untouched";
+	CHECK_INT(tr_light_label(TR_YELLOW, 0, TR_WORDS_FLAGS, &out), TR_NULL);
+	CHECK_STR(out, "untouched");
+	CHECK_INT(tr_light_label(TR_GREEN, 2, TR_WORDS_LIGHTS, &out), TR_EARG);
+	CHECK_INT(tr_light_label(TR_GREEN, 0, 2, &out), TR_EARG);
+	CHECK_INT(tr_light_label((tr_light) 3, 0, TR_WORDS_LIGHTS, &out), TR_EARG);
+	CHECK_STR(out, "untouched");
+}
+
+static void
 test_light(void)
 {
 	tr_light	l = TR_YELLOW;
@@ -1486,6 +1514,7 @@ main(void)
 	test_projection();
 	test_required_per_month();
 	test_light();
+	test_light_label();
 	test_points_by_rank();
 	test_efficacy_score();
 	test_shortest_decimal();
