@@ -7,10 +7,12 @@
  * then a count that tells whether that store holds the facts of p
  * (series_store.c). Regions and indicators are numbered in the order of the first two, so
  * rows sort and group on integers. A series is read where the executor
- * produced it, by the series core, and only its readings are kept. Each
- * peer group is then ranked with the league core; attainment, pace and
- * light come from the rates core. The numbers of the SQL functions of
- * those names, in one pass instead of a call per value.
+ * produced it, by the series core, and only its readings are kept.
+ * Everything decided from the readings and the target (attainment, growth
+ * gap, pace, light; ranks among peers, their change, gap to the leader)
+ * is the board core's (src/core/board.c), shared with the 通报: the
+ * numbers of the SQL functions of those names, in one pass instead of a
+ * call per value. Here the readings are gathered and the rows returned.
  */
 #include "tracker.h"
 
@@ -22,6 +24,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
+#include "board.h"
 #include "league_type.h"
 #include "series_store.h"
 #include "series_type.h"
@@ -88,29 +91,14 @@ typedef struct Indicator
 #define KEY_INDICATOR(key) ((int32) ((key) >> 32))
 #define KEY_REGION(key) ((int32) ((key) & 0xFFFFFFFF))
 
-typedef struct Target
-{
-	tp_period	period;
-	bool		has_amount;
-	bool		has_growth;
-	double		amount;
-	double		growth;
-} Target;
-
-enum
-{
-	R_VALUE, R_BASE, R_GROWTH, R_PREVIOUS_GROWTH, R_ACTUAL, NREADINGS
-};
-
 /* One region and indicator: what was read from one of its series. */
 typedef struct BoardRow
 {
 	int64		key;
 	tp_grain	grain;			/* of the series read */
 	bool		has_target;
-	Target		target;			/* the most specific target holding p */
-	double		reading[NREADINGS];
-	bool		known[NREADINGS];
+	tb_target	target;			/* the most specific target holding p */
+	tb_readings r;
 } BoardRow;
 
 /* ---- hash tables: names to numbers, keys to targets ---- */
@@ -153,7 +141,7 @@ typedef struct TargetSlot
 {
 	int64		key;
 	char		status;
-	Target		target;
+	tb_target	target;
 } TargetSlot;
 
 #define SH_PREFIX targets
@@ -387,17 +375,20 @@ keep_target(Board *b, const Datum *values, const bool *isnull)
  * cell where the accessor of the same name raises 22003.
  */
 static void
-take(BoardRow *row, int k, ts_status st, double x, tp_grain g, tp_period p)
+take(bool *known, double *reading, ts_status st, double x, tp_grain g,
+	 tp_period p)
 {
-	row->known[k] = (st == TS_OK);
-	row->reading[k] = st == TS_OK ? x : 0.0;
+	*known = (st == TS_OK);
+	*reading = st == TS_OK ? x : 0.0;
 	if (st != TS_OK && st != TS_NULL && st != TS_ENONFINITE)
 		series_read_error(st, g, p);
 }
 
-/* The readings of a resolved period: value, base and growth where asked. */
+/* The readings of a resolved period: value and base where asked (not
+ * NULL), and growth. */
 static void
-take_reading(BoardRow *row, int value, int base, int growth, const ts_view *v,
+take_reading(bool *has_value, double *value, bool *has_base, double *base,
+			 bool *has_growth, double *growth, const ts_view *v,
 			 ts_status resolved, const ts_run *run, tp_period p)
 {
 	ts_reading	r;
@@ -409,11 +400,11 @@ take_reading(BoardRow *row, int value, int base, int growth, const ts_view *v,
 	}
 	else
 		ts_read_run(v, run, &r);
-	if (value >= 0)
-		take(row, value, r.value_status, r.value, v->grain, p);
-	if (base >= 0)
-		take(row, base, r.base_status, r.base, v->grain, p);
-	take(row, growth, r.growth_status, r.growth, v->grain, p);
+	if (value != NULL)
+		take(has_value, value, r.value_status, r.value, v->grain, p);
+	if (base != NULL)
+		take(has_base, base, r.base_status, r.base, v->grain, p);
+	take(has_growth, growth, r.growth_status, r.growth, v->grain, p);
 }
 
 /* p and the previous report against grain g, resolved on first use. */
@@ -490,10 +481,13 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 	row->has_target = (t != NULL);
 	if (t != NULL)
 		row->target = t->target;
-	take_reading(row, R_VALUE, R_BASE, R_GROWTH, &v, TS_OK, &runs->p[g], r->p);
-	take_reading(row, -1, -1, R_PREVIOUS_GROWTH, &v, runs->previous_status[g],
+	take_reading(&row->r.has_value, &row->r.value, &row->r.has_base, &row->r.base,
+				 &row->r.has_growth, &row->r.growth, &v, TS_OK, &runs->p[g], r->p);
+	take_reading(NULL, NULL, NULL, NULL, &row->r.has_previous_growth,
+				 &row->r.previous_growth, &v, runs->previous_status[g],
 				 &runs->previous[g], r->previous);
-	row->known[R_ACTUAL] = false;
+	row->r.has_actual = false;
+	row->r.actual = 0.0;
 	/* A ratio's level is not accumulated over the target period: no
 	 * actual, so no attainment or pace; its growth gap is in points. */
 	if (row->has_target &&
@@ -507,7 +501,7 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 		{
 			ts_status	st = ts_value_run(&v, run, &x);
 
-			take(row, R_ACTUAL, st, x, g, since);
+			take(&row->r.has_actual, &row->r.actual, st, x, g, since);
 		}
 	}
 }
@@ -703,131 +697,36 @@ put_int(Output *o, int col, bool known, int64 x)
 	o->values[col] = known ? Int32GetDatum((int32) x) : (Datum) 0;
 }
 
-/* A rate from the core: OK gives a value; NULL, or a result beyond the
- * float8 range (a NULL cell, as in take), none; the rest an error. */
-static bool
-rate(tr_status st, const char *fn)
-{
-	if (st == TR_OK)
-		return true;
-	if (st != TR_NULL && st != TR_EOVERFLOW)
-		tracker_rate_error(st, fn, "");
-	return false;
-}
-
-/*
- * One league of a peer group, and where each of the group's rows stands
- * in it. A row enters the league under its region's number written as
- * eight hex digits: peers are numbered in code order, so the names sort
- * as the codes do and the k-th ranked row is at by_name[k] (no name is
- * looked up), and a region code of any length ranks (a league's names
- * hold at most TL_MAX_ENTITY bytes).
- */
-#define RANK_NAME_LEN 8
-
-static void
-rank_name(int32 region, char name[RANK_NAME_LEN + 1])
-{
-	snprintf(name, RANK_NAME_LEN + 1, "%08x", (unsigned int) region);
-}
-typedef struct Standing
-{
-	tl_view		view;
-	int32		next;			/* the next row's index into by_name */
-} Standing;
-
-static void
-build_league(Standing *s, const BoardRow *const *rows, int64 n, const Board *b,
-			 int reading, int decimals)
-{
-	tl_builder	builder;
-	int64		i;
-
-	league_builder_init(&builder, decimals, CurrentMemoryContext);
-	for (i = 0; i < n; i++)
-	{
-		char		name[RANK_NAME_LEN + 1];
-		tl_status	st;
-
-		if (!rows[i]->known[reading])
-			continue;
-		rank_name(KEY_REGION(rows[i]->key), name);
-		st = tl_builder_add(&builder, name, RANK_NAME_LEN, rows[i]->reading[reading]);
-		if (st != TL_OK)
-			league_error(st);
-	}
-	s->view = league_flatten_view(&builder);
-	s->next = 0;
-}
-
-/* The position of a ranked row (known reading) in its league, in turn. */
-static int32
-position(Standing *s, int32 region)
-{
-	int32		pos = s->view.by_name[s->next++];
-	char		expected[RANK_NAME_LEN + 1];
-	const char *name;
-	size_t		len;
-
-	rank_name(region, expected);
-	tl_name_at(&s->view, pos, &name, &len);
-	if (len != RANK_NAME_LEN || memcmp(name, expected, len) != 0)
-		elog(ERROR, "scoreboard: rows out of league name order");
-	return pos;
-}
-
-typedef struct Leagues
-{
-	int32		peers;
-	Standing	growth;
-	Standing	previous_growth;
-	Standing	amount;
-} Leagues;
-
-static void
-put_standing(Output *o, const BoardRow *row, bool desc, Leagues *l)
-{
-	const bool *k = row->known;
-	int32		region = KEY_REGION(row->key);
-	int32		g = k[R_GROWTH] ? position(&l->growth, region) : -1;
-	int32		pg = k[R_PREVIOUS_GROWTH] ? position(&l->previous_growth, region) : -1;
-	int32		a = k[R_VALUE] ? position(&l->amount, region) : -1;
-	double		gap = 0.0;
-	tl_status	st;
-
-	put_int(o, O_PEERS, true, l->peers);
-	put_int(o, O_RANK_GROWTH, g >= 0, g >= 0 ? tl_competition_at(&l->growth.view, g, desc) : 0);
-	put_int(o, O_RANK_AMOUNT, a >= 0, a >= 0 ? tl_competition_at(&l->amount.view, a, desc) : 0);
-	/* places gained: rank before minus rank now */
-	put_int(o, O_RANK_CHANGE, g >= 0 && pg >= 0,
-			g >= 0 && pg >= 0
-			? tl_competition_at(&l->previous_growth.view, pg, desc) -
-			tl_competition_at(&l->growth.view, g, desc) : 0);
-	st = g >= 0 ? tl_gap_to_leader_at(&l->growth.view, g, desc, &gap) : TL_NULL;
-	if (st != TL_OK && st != TL_NULL && st != TL_ENONFINITE)
-		league_error(st);
-	put_float(o, O_GAP_TO_LEADER, st == TL_OK, gap);
-}
-
-static void
-emit_row(Emitter *e, const BoardRow *row, const Region *region,
-		 const Indicator *ind, Leagues *l)
+/* The time progress of a row's target period, and (in e->target_text)
+ * its text. Time runs through the end of p, or through as_of when the
+ * report is published before p is over (a weekly look at the month so
+ * far). Most rows share their target period. */
+static double
+progress_of(Emitter *e, const BoardRow *row)
 {
 	const Report *r = e->report;
+
+	if (!row->has_target)
+		return 0.0;
+	if (row->target.period != e->target)
+	{
+		e->target = row->target.period;
+		e->target_text = cstring_to_text(tracker_period_text(row->target.period));
+		e->progress = r->as_of >= tracker_date_from_day(tp_end(r->p))
+			? tracker_progress_through(row->target.period, r->p)
+			: tracker_progress_asof(row->target.period, r->as_of);
+	}
+	return e->progress;
+}
+
+/* A board row's columns. */
+static void
+emit_row(Emitter *e, const tb_row *row, text *target_text,
+		 const Region *region, const Indicator *ind)
+{
 	Output		o;
-	const Target *t = row->has_target ? &row->target : NULL;
-	const double *n = row->reading;
-	const bool *k = row->known;
-	bool		has_amount = t != NULL && t->has_amount;
-	bool		has_target_growth = t != NULL && t->has_growth;
-	bool		has_attainment = false;
-	bool		has_gap = false;
-	bool		has_pace = false;
-	bool		has_light = false;
-	double		attainment = 0.0;
-	double		gap = 0.0;
-	double		pace = 0.0;
-	tr_light	light = TR_GREEN;
+	const tb_readings *r = &row->r;
+	const tb_target *t = &row->target;
 
 	put_text(&o, O_REGION, region->code);
 	put_text(&o, O_REGION_NAME, region->name);
@@ -835,61 +734,78 @@ emit_row(Emitter *e, const BoardRow *row, const Region *region,
 	put_text(&o, O_INDICATOR_NAME, ind->name);
 	put_text(&o, O_UNIT_LABEL, ind->unit_label);
 	put_text(&o, O_PERIOD, e->period_text);
-	put_float(&o, O_VALUE, k[R_VALUE], n[R_VALUE]);
-	put_float(&o, O_BASE, k[R_BASE], n[R_BASE]);
-	put_float(&o, O_GROWTH, k[R_GROWTH], n[R_GROWTH]);
-	if (t != NULL && t->period != e->target)
-	{
-		/* Time runs through the end of p, or through as_of when the
-		 * report is published before p is over (a weekly look at the
-		 * month so far). Most rows share their target period. */
-		e->target = t->period;
-		e->target_text = cstring_to_text(tracker_period_text(t->period));
-		e->progress = r->as_of >= tracker_date_from_day(tp_end(r->p))
-			? tracker_progress_through(t->period, r->p)
-			: tracker_progress_asof(t->period, r->as_of);
-	}
-	put_text(&o, O_TARGET_PERIOD, t != NULL ? e->target_text : NULL);
-	put_float(&o, O_TARGET_AMOUNT, has_amount, has_amount ? t->amount : 0.0);
-	put_float(&o, O_ACTUAL, k[R_ACTUAL], n[R_ACTUAL]);
-	if (k[R_ACTUAL] && has_amount)
-		has_attainment = rate(tr_attainment(n[R_ACTUAL], t->amount, &attainment),
-							  "attainment");
-	put_float(&o, O_ATTAINMENT, has_attainment, attainment);
-	put_float(&o, O_TARGET_GROWTH, has_target_growth, has_target_growth ? t->growth : 0.0);
-	if (k[R_GROWTH] && has_target_growth)
-	{
-		gap = n[R_GROWTH] - t->growth;
-		has_gap = isfinite(gap);
-	}
-	put_float(&o, O_GROWTH_GAP, has_gap, gap);
-	put_float(&o, O_TIME_PROGRESS, t != NULL, t != NULL ? e->progress : 0.0);
-	if (k[R_ACTUAL] && has_amount)
-		has_pace = rate(tr_pace(n[R_ACTUAL], t->amount, e->progress, &pace), "pace");
-	put_float(&o, O_PACE, has_pace, pace);
-	/* The light follows pace where there is one, else the growth gap. */
-	if (has_pace || has_gap)
-		has_light = rate(tr_light_of(has_pace ? pace : gap, 0.0, -5.0, &light), "light");
-	put_text(&o, O_LIGHT, has_light ? e->lights[light] : NULL);
-	put_standing(&o, row, ind->higher_is_better, l);
+	put_float(&o, O_VALUE, r->has_value, r->value);
+	put_float(&o, O_BASE, r->has_base, r->base);
+	put_float(&o, O_GROWTH, r->has_growth, r->growth);
+	put_text(&o, O_TARGET_PERIOD, target_text);
+	put_float(&o, O_TARGET_AMOUNT, row->has_target && t->has_amount, t->amount);
+	put_float(&o, O_ACTUAL, r->has_actual, r->actual);
+	put_float(&o, O_ATTAINMENT, row->has_attainment, row->attainment);
+	put_float(&o, O_TARGET_GROWTH, row->has_target && t->has_growth, t->growth);
+	put_float(&o, O_GROWTH_GAP, row->has_growth_gap, row->growth_gap);
+	put_float(&o, O_TIME_PROGRESS, row->has_time_progress, row->time_progress);
+	put_float(&o, O_PACE, row->has_pace, row->pace);
+	put_text(&o, O_LIGHT, row->has_light ? e->lights[row->light] : NULL);
+	put_int(&o, O_PEERS, true, row->peers);
+	put_int(&o, O_RANK_GROWTH, row->has_rank_growth, row->rank_growth);
+	put_int(&o, O_RANK_AMOUNT, row->has_rank_amount, row->rank_amount);
+	put_int(&o, O_RANK_CHANGE, row->has_rank_change, row->rank_change);
+	put_float(&o, O_GAP_TO_LEADER, row->has_gap_to_leader, row->gap_to_leader);
 	tuplestore_putvalues(e->store, e->desc, o.values, o.nulls);
 }
 
-/* Rank one peer group, rows[0..n), and emit its rows. */
+/* A ranking's error, as a league reports it. */
+static void
+rank_error(tr_status st)
+{
+	league_error(st == TR_ENAN ? TL_ENAN
+				 : st == TR_EARG ? TL_EARG : TL_ENONFINITE);
+}
+
+/*
+ * Rank one peer group, rows[0..n), and emit its rows: each row's figures
+ * and its target's text, then the group's standing, then the columns.
+ */
 static void
 emit_group(Emitter *e, const Board *b, const BoardRow *const *rows, int64 n)
 {
 	const Indicator *ind = &VEC_AT(b->indicators, Indicator, KEY_INDICATOR(rows[0]->key));
-	Leagues		l;
+	tb_kind		kind = ind->ratio ? TB_RATIO : TB_AMOUNT;
+	tb_row	   *board = MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(tb_row));
+	tb_row	  **peers = MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(tb_row *));
+	text	  **target_texts = MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(text *));
+	int64		failed = -1;
+	tr_status	failed_status = TR_OK;
+	tr_status	st;
 	int64		i;
 
-	/* Growth ranks on the printed decimal, amounts on the indicator's. */
-	l.peers = (int32) n;
-	build_league(&l.growth, rows, n, b, R_GROWTH, 1);
-	build_league(&l.previous_growth, rows, n, b, R_PREVIOUS_GROWTH, 1);
-	build_league(&l.amount, rows, n, b, R_VALUE, ind->decimals);
 	for (i = 0; i < n; i++)
-		emit_row(e, rows[i], &VEC_AT(b->regions, Region, KEY_REGION(rows[i]->key)), ind, &l);
+	{
+		const BoardRow *row = rows[i];
+		double		progress = progress_of(e, row);
+
+		peers[i] = &board[i];
+		target_texts[i] = row->has_target ? e->target_text : NULL;
+		st = tb_row_figures(&board[i], &row->r,
+							row->has_target ? &row->target : NULL, progress, kind);
+		if (st != TR_OK && failed < 0)
+		{
+			failed = i;
+			failed_status = st;
+		}
+	}
+	/* Growth ranks on the printed decimal, amounts on the indicator's.
+	 * An error ranking comes before a rate's, as it always has. */
+	st = tb_rank_peers(peers, (int32) n, ind->higher_is_better, ind->decimals,
+					   MemoryContextAllocHuge(CurrentMemoryContext,
+											  tb_rank_scratch_size((int32) n)));
+	if (st != TR_OK)
+		rank_error(st);
+	if (failed >= 0)
+		tracker_rate_error(failed_status, board[failed].error_in, "");
+	for (i = 0; i < n; i++)
+		emit_row(e, &board[i], target_texts[i],
+				 &VEC_AT(b->regions, Region, KEY_REGION(rows[i]->key)), ind);
 }
 
 /* One row per region and indicator: of a region's series readable at p,

@@ -19,6 +19,7 @@
 #define TRACKER_CORE_BOARD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "period.h"
@@ -87,32 +88,51 @@ typedef struct tb_row
 	int32_t		rank_change;	/* places gained since the previous report */
 	bool		has_gap_to_leader;
 	double		gap_to_leader;	/* growth points behind the first */
+	/* When tb_row_figures fails: the rate that failed ("attainment",
+	 * "pace", "light"), for the message; NULL otherwise. */
+	const char *error_in;
 } tb_row;
 
 /*
  * tb_row_figures: from the readings, the target (NULL: none) and the time
  * progress of the target period (percent, used only with a target), fill
- * the row's target, attainment, growth gap, time progress, pace and light
- * (the light follows pace where there is one, else the growth gap; green
- * at 0 points or more, red below -5). A ratio indicator has no attainment
- * nor pace (its level does not accumulate). Ranks are left untouched.
- * TR_OK, or the first error a rate gives (TR_NULL and TR_EOVERFLOW leave
- * that figure out, as a NULL cell, and are not errors).
+ * the row's readings, target, attainment, growth gap, time progress, pace
+ * and light (the light follows pace where there is one, else the growth
+ * gap; green at 0 points or more, red below -5, yellow between). With a
+ * target, time progress is always shown; attainment and pace need an
+ * actual and a target amount; the growth gap needs a growth and a target
+ * growth, and is left out when the difference overflows. A ratio
+ * indicator has no attainment nor pace (its level does not accumulate).
+ * Ranks are left untouched. TR_OK, or the first error a rate gives, with
+ * error_in naming that rate (TR_NULL and TR_EOVERFLOW leave that figure
+ * out, as a NULL cell, and are not errors).
  */
 extern tr_status tb_row_figures(tb_row *row, const tb_readings *r,
 								const tb_target *target, double progress,
 								tb_kind kind);
 
+/* Bytes of scratch tb_rank_peers needs for n rows (8-byte aligned). */
+extern size_t tb_rank_scratch_size(int32_t n);
+
 /*
  * tb_rank_peers: rank rows[0..n), one peer group of one indicator, by
- * growth rounded half-even to 1 decimal (as printed), by the previous
- * report's growth (for rank_change) and by value rounded to `decimals`;
- * higher first unless !higher_is_better. Fills peers, ranks, ties, rank
- * change and gap to the leader. Competition ranking (1, 1, 3). Rows
- * without the reading are unranked. TR_OK, or TR_EARG for decimals
- * outside 0..15.
+ * growth rounded half-even to 1 decimal (as printed, tr_round_half_even
+ * with its tie tolerance: 24.14 and 24.06 tie at 24.1), by the previous
+ * report's growth so rounded (for rank_change) and by value rounded to
+ * `decimals`; higher first unless !higher_is_better. These are the ranks
+ * of tracker.league over the same values and decimals. Fills peers (n),
+ * ranks, ties, rank change (previous rank minus rank, for a row ranked at
+ * both) and gap to the leader (best rounded growth minus the row's, or
+ * the row's minus the best where lower is better, rounded to 1 decimal;
+ * left out when not finite). Competition ranking (1, 1, 3). Rows without
+ * the reading are unranked (rank and ties 0). scratch holds
+ * tb_rank_scratch_size(n) bytes, 8-byte aligned. TR_OK; TR_EARG for
+ * decimals outside 0..15 or n < 0; TR_ENAN, TR_EINF for such a reading;
+ * TR_EOVERFLOW when a reading does not round to a finite value. Rows are
+ * changed only on TR_OK.
  */
 extern tr_status tb_rank_peers(tb_row *const *rows, int32_t n,
-							   bool higher_is_better, int decimals);
+							   bool higher_is_better, int decimals,
+							   void *scratch);
 
 #endif							/* TRACKER_CORE_BOARD_H */
