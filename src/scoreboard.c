@@ -15,6 +15,7 @@
  * call per value. Here the readings are gathered and the rows returned.
  */
 #include "tracker.h"
+#include "board_run.h"
 
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
@@ -663,18 +664,25 @@ typedef struct Output
 	bool		nulls[O_NCOLUMNS];
 } Output;
 
-/* What stays the same from row to row: texts and a target's calendar. */
+/* What stays the same from row to row: a target's calendar, the sink. */
 typedef struct Emitter
 {
-	Tuplestorestate *store;
-	TupleDesc	desc;
 	const Report *report;
-	text	   *period_text;
-	text	   *lights[3];
+	BoardReport out;			/* what the sink is told of the report */
 	tp_period	target;			/* the last target period seen, or -1 */
 	text	   *target_text;
 	double		progress;
+	board_sink	sink;
+	void	   *state;
 } Emitter;
+
+/* The scoreboard's sink: its columns. */
+typedef struct Columns
+{
+	Tuplestorestate *store;
+	TupleDesc	desc;
+	text	   *lights[3];
+} Columns;
 
 static void
 put_text(Output *o, int col, text *t)
@@ -721,23 +729,24 @@ progress_of(Emitter *e, const BoardRow *row)
 
 /* A board row's columns. */
 static void
-emit_row(Emitter *e, const tb_row *row, text *target_text,
-		 const Region *region, const Indicator *ind)
+put_columns(Columns *c, const BoardReport *report, const BoardIndicator *ind,
+			const BoardEntry *entry)
 {
 	Output		o;
+	const tb_row *row = entry->row;
 	const tb_readings *r = &row->r;
 	const tb_target *t = &row->target;
 
-	put_text(&o, O_REGION, region->code);
-	put_text(&o, O_REGION_NAME, region->name);
+	put_text(&o, O_REGION, entry->region);
+	put_text(&o, O_REGION_NAME, entry->region_name);
 	put_text(&o, O_INDICATOR, ind->code);
 	put_text(&o, O_INDICATOR_NAME, ind->name);
 	put_text(&o, O_UNIT_LABEL, ind->unit_label);
-	put_text(&o, O_PERIOD, e->period_text);
+	put_text(&o, O_PERIOD, report->period_text);
 	put_float(&o, O_VALUE, r->has_value, r->value);
 	put_float(&o, O_BASE, r->has_base, r->base);
 	put_float(&o, O_GROWTH, r->has_growth, r->growth);
-	put_text(&o, O_TARGET_PERIOD, target_text);
+	put_text(&o, O_TARGET_PERIOD, entry->target_period);
 	put_float(&o, O_TARGET_AMOUNT, row->has_target && t->has_amount, t->amount);
 	put_float(&o, O_ACTUAL, r->has_actual, r->actual);
 	put_float(&o, O_ATTAINMENT, row->has_attainment, row->attainment);
@@ -745,13 +754,23 @@ emit_row(Emitter *e, const tb_row *row, text *target_text,
 	put_float(&o, O_GROWTH_GAP, row->has_growth_gap, row->growth_gap);
 	put_float(&o, O_TIME_PROGRESS, row->has_time_progress, row->time_progress);
 	put_float(&o, O_PACE, row->has_pace, row->pace);
-	put_text(&o, O_LIGHT, row->has_light ? e->lights[row->light] : NULL);
+	put_text(&o, O_LIGHT, row->has_light ? c->lights[row->light] : NULL);
 	put_int(&o, O_PEERS, true, row->peers);
 	put_int(&o, O_RANK_GROWTH, row->has_rank_growth, row->rank_growth);
 	put_int(&o, O_RANK_AMOUNT, row->has_rank_amount, row->rank_amount);
 	put_int(&o, O_RANK_CHANGE, row->has_rank_change, row->rank_change);
 	put_float(&o, O_GAP_TO_LEADER, row->has_gap_to_leader, row->gap_to_leader);
-	tuplestore_putvalues(e->store, e->desc, o.values, o.nulls);
+	tuplestore_putvalues(c->store, c->desc, o.values, o.nulls);
+}
+
+static void
+columns_sink(void *state, const BoardReport *report, const BoardIndicator *ind,
+			 const BoardEntry *entries, int64 n)
+{
+	int64		i;
+
+	for (i = 0; i < n; i++)
+		put_columns((Columns *) state, report, ind, &entries[i]);
 }
 
 /* A ranking's error, as a league reports it. */
@@ -774,6 +793,8 @@ emit_group(Emitter *e, const Board *b, const BoardRow *const *rows, int64 n)
 	tb_row	   *board = MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(tb_row));
 	tb_row	  **peers = MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(tb_row *));
 	text	  **target_texts = MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(text *));
+	BoardEntry *entries;
+	BoardIndicator out_ind;
 	int64		failed = -1;
 	tr_status	failed_status = TR_OK;
 	tr_status	st;
@@ -803,16 +824,36 @@ emit_group(Emitter *e, const Board *b, const BoardRow *const *rows, int64 n)
 		rank_error(st);
 	if (failed >= 0)
 		tracker_rate_error(failed_status, board[failed].error_in, "");
+	entries = MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(BoardEntry));
 	for (i = 0; i < n; i++)
-		emit_row(e, &board[i], target_texts[i],
-				 &VEC_AT(b->regions, Region, KEY_REGION(rows[i]->key)), ind);
+	{
+		const Region *region = &VEC_AT(b->regions, Region, KEY_REGION(rows[i]->key));
+		NameEntry  *parent = region->parent != NULL
+			? names_lookup(b->region_numbers, region->parent) : NULL;
+
+		entries[i].row = &board[i];
+		entries[i].region = region->code;
+		entries[i].region_name = region->name;
+		entries[i].parent = region->parent;
+		entries[i].parent_name = parent != NULL
+			? VEC_AT(b->regions, Region, parent->number).name : NULL;
+		entries[i].peer_group = region->peer_group;
+		entries[i].target_period = target_texts[i];
+	}
+	out_ind.code = ind->code;
+	out_ind.name = ind->name;
+	out_ind.unit_label = ind->unit_label;
+	out_ind.higher_is_better = ind->higher_is_better;
+	out_ind.decimals = ind->decimals;
+	out_ind.ratio = ind->ratio;
+	e->sink(e->state, &e->out, &out_ind, entries, n);
 }
 
 /* One row per region and indicator: of a region's series readable at p,
  * the coarsest (the most aggregated facts as published). Peer groups are
  * ranked and emitted one at a time, in a context reset between. */
 static void
-emit(Board *b, ReturnSetInfo *rsinfo)
+emit(Board *b, board_sink sink, void *state)
 {
 	const BoardRow *all = (const BoardRow *) b->rows.items;
 	int32	   *order = sorted_rows(b);
@@ -838,13 +879,12 @@ emit(Board *b, ReturnSetInfo *rsinfo)
 		rows[kept++] = row;
 	}
 
-	e.store = rsinfo->setResult;
-	e.desc = rsinfo->setDesc;
 	e.report = &b->report;
-	e.period_text = cstring_to_text(tracker_period_text(b->report.p));
-	e.lights[TR_GREEN] = cstring_to_text("green");
-	e.lights[TR_YELLOW] = cstring_to_text("yellow");
-	e.lights[TR_RED] = cstring_to_text("red");
+	e.out.p = b->report.p;
+	e.out.has_previous = b->report.has_previous;
+	e.out.period_text = cstring_to_text(tracker_period_text(b->report.p));
+	e.sink = sink;
+	e.state = state;
 	e.target = -1;
 	e.target_text = NULL;
 	e.progress = 0.0;
@@ -892,9 +932,8 @@ indicator_has_kind(FunctionCallInfo fcinfo)
 	return OidIsValid(rel) && get_attnum(rel, "kind") != InvalidAttrNumber;
 }
 
-PG_FUNCTION_INFO_V1(scoreboard);
-Datum
-scoreboard(PG_FUNCTION_ARGS)
+void
+board_run(FunctionCallInfo fcinfo, const char *fname, board_sink sink, void *state)
 {
 	Board		b;
 	Report	   *r = &b.report;
@@ -908,9 +947,8 @@ scoreboard(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("scoreboard needs a report period, not NULL"),
+				 errmsg("%s needs a report period, not NULL", fname),
 				 errhint("Pass the period to report on, such as '2022-01..07' or '2022年1-7月'.")));
-	InitMaterializedSRF(fcinfo, 0);
 	memset(&b, 0, sizeof b);
 	r->p = PG_GETARG_PERIOD(0);
 	r->period_type = get_fn_expr_argtype(fcinfo->flinfo, 0);
@@ -936,7 +974,23 @@ scoreboard(PG_FUNCTION_ARGS)
 	b.scratch = AllocSetContextCreate(b.cxt, "scoreboard row",
 									  ALLOCSET_SMALL_SIZES);
 	fetch(&b);
-	emit(&b, (ReturnSetInfo *) fcinfo->resultinfo);
+	emit(&b, sink, state);
 	MemoryContextDelete(b.cxt);
+}
+
+PG_FUNCTION_INFO_V1(scoreboard);
+Datum
+scoreboard(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Columns		c;
+
+	InitMaterializedSRF(fcinfo, 0);
+	c.store = rsinfo->setResult;
+	c.desc = rsinfo->setDesc;
+	c.lights[TR_GREEN] = cstring_to_text("green");
+	c.lights[TR_YELLOW] = cstring_to_text("yellow");
+	c.lights[TR_RED] = cstring_to_text("red");
+	board_run(fcinfo, "scoreboard", columns_sink, &c);
 	return (Datum) 0;
 }
