@@ -38,7 +38,7 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-sql/tracker--$(TRACKER_VERSION).sql: $(INSTALL_PARTS)
+sql/tracker--$(TRACKER_VERSION).sql: $(INSTALL_PARTS) sql/install
 	cat $^ > $@
 
 $(OBJS): $(wildcard src/core/*.h src/*.h)
