@@ -14,8 +14,8 @@
  *    (growth > 0.0 as printed, 扭亏为盈, 减亏, 新增); b: pace > 0.0 as
  *    printed; c: attainment >= 100.0 as printed. A count is left out when
  *    no peer has its number (no pace anywhere: no b). en "Of the 12
- *    regions in the city, 10 grew (rose), 8 are ahead of schedule, 3 met
- *    their target."
+ *    regions in the city, 10 grew (rose), 8 are ahead of schedule (1 is),
+ *    3 met their target."
  * 3. The lists, by the peers' growth rank (rank_growth: the board's rank,
  *    one source of truth): 红旗：江北区（61.0%）、镇海区（45.0%）；蜗牛：
  *    高新区（-3.2%）、象山县（1.0%）。 红旗 are the peers of competition
@@ -122,6 +122,19 @@ next_rank(const tb_row *const *peers, int32_t n, int32_t after, bool up)
 				: (k < after && (r < 0 || k > r)))
 				r = k;
 		}
+	return r;
+}
+
+/* The worst rank (the largest), or -1 when none is ranked. */
+static int32_t
+worst_rank(const tb_row *const *peers, int32_t n)
+{
+	int32_t		r = -1;
+	int32_t		i;
+
+	for (i = 0; i < n; i++)
+		if (ranked(peers, i) && peers[i]->rank_growth > r)
+			r = peers[i]->rank_growth;
 	return r;
 }
 
@@ -248,7 +261,7 @@ tb_paragraph(const tb_row *parent, const tb_subject *subject,
 			tb_put(&t, "Of the ");
 			tb_put_int(&t, n);
 			tb_put(&t, " ");
-			tb_put(&t, style->peer_noun ? style->peer_noun : "regions");
+			tb_put(&t, style->peer_noun ? style->peer_noun : n == 1 ? "region" : "regions");
 			tb_put(&t, " in ");
 			tb_put(&t, area);
 			tb_put(&t, ", ");
@@ -273,7 +286,8 @@ tb_paragraph(const tb_row *parent, const tb_subject *subject,
 			if (parts++)
 				tb_put(&t, en ? ", " : "，");
 			tb_put_int(&t, ahead);
-			tb_put(&t, en ? " are ahead of schedule" : "个超序时进度");
+			tb_put(&t, en ? (ahead == 1 ? " is ahead of schedule" : " are ahead of schedule")
+				   : "个超序时进度");
 		}
 		if (with_att > 0)
 		{
@@ -290,33 +304,40 @@ tb_paragraph(const tb_row *parent, const tb_subject *subject,
 	if (k > 0 && nranked > 0)
 	{
 		int32_t		written = 0;
+		int32_t		top = next_rank(peers, n, 0, true);
+		int32_t		worst = worst_rank(peers, n);
+		bool		has_top = top > 0 && top <= k;
+		bool		has_bottom = worst > k && worse_than(peers, n, worst) < k;
 		int32_t		r;
 
-		open_sentence(&t, &sentences, label, lang);
-		tb_put(&t, en ? "Leaders: " : "红旗：");
-		for (r = next_rank(peers, n, 0, true); r > 0 && r <= k;
-			 r = next_rank(peers, n, r, true))
-			put_group(&t, peers, peer_names, n, r, 0, subject, lang, false, &written);
-		/* worst first; those already leaders are left out */
-		written = 0;
-		for (r = next_rank(peers, n, INT32_MAX, false);
-			 r > 0 && worse_than(peers, n, r) < k;
-			 r = next_rank(peers, n, r, false))
+		if (has_top || has_bottom)
 		{
-			if (r <= k)
-				break;
-			if (written == 0)
-				tb_put(&t, en ? "; laggards: " : "；蜗牛：");
-			put_group(&t, peers, peer_names, n, r, k, subject, lang, false, &written);
+			open_sentence(&t, &sentences, label, lang);
+			if (has_top)
+			{
+				tb_put(&t, en ? "Leaders: " : "红旗：");
+				for (r = top; r > 0 && r <= k; r = next_rank(peers, n, r, true))
+					put_group(&t, peers, peer_names, n, r, 0, subject, lang, false, &written);
+			}
+			/* worst first; those already leaders are left out */
+			if (has_bottom)
+			{
+				tb_put(&t, has_top ? (en ? "; laggards: " : "；蜗牛：")
+					   : (en ? "Laggards: " : "蜗牛："));
+				written = 0;
+				for (r = worst; r > k && worse_than(peers, n, r) < k;
+					 r = next_rank(peers, n, r, false))
+					put_group(&t, peers, peer_names, n, r, k, subject, lang, false, &written);
+			}
+			tb_put(&t, en ? "." : "。");
 		}
-		tb_put(&t, en ? "." : "。");
 	}
 
 	/* 4. the spread */
 	if (nranked >= 2)
 	{
 		int32_t		best = next_rank(peers, n, 0, true);
-		int32_t		worst = next_rank(peers, n, INT32_MAX, false);
+		int32_t		worst = worst_rank(peers, n);
 
 		if (best != worst)
 		{

@@ -26,8 +26,7 @@
  * - rank (style->rank_by GROWTH or BOTH): 居全市第3位, 居全市首位 (第一
  *   with style->first_as_number), 并列全市第2位 (tied_growth > 1), 并列
  *   全市首位 (第1位 with style->first_as_place). After a value clause
- *   it says whose rank: 增速居… (an
- *   amount), 增幅居… (a ratio's change). en "3rd in the city", "joint 2nd
+ *   it says whose rank: 增速居… (an amount), 增幅居… (a ratio's change). en "3rd in the city", "joint 2nd
  *   in the city"; "… by growth" when the amount rank follows.
  * - change (after the rank, when has_previous and the row has one):
  *   较上月前移2位 / 较上月后移1位 / 位次与上月持平; 上月 follows p's grain

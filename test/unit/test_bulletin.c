@@ -771,6 +771,15 @@ test_paragraph(void)
 		CHECK_INT(para(NULL, &r, 2, "2022-07", &st), TR_OK);
 		CHECK_STR(out, "7月，全市2个地区中，1个同比提高。增幅最高的是江北区（0.3个百分点），最低的是镇海区（-0.2个百分点）。");
 	}
+	/* ranks that do not start at 1 (a hand-made row): no empty list */
+	set_peer(0, 9.0, 4, 1);
+	set_peer(1, 8.0, 5, 1);
+	set_peer(2, 7.0, 6, 1);
+	st.list_length = 2;
+	CHECK_INT(para(NULL, &s, 3, "2022-07", &st), TR_OK);
+	CHECK_STR(out, "7月，全市3个地区中，3个实现增长。蜗牛：北仑区（7.0%）、镇海区（8.0%）。"
+			  "增速最高的是江北区（9.0%），最低的是北仑区（7.0%）。");
+	st.list_length = 0;
 	/* nothing to say */
 	CHECK_INT(para(NULL, &s, 0, "2022-07", &st), TR_NULL);
 	CHECK_STR(out, "");
@@ -791,7 +800,7 @@ test_paragraph(void)
 		CHECK_INT(tb_paragraph(&parent, &es, peers, en_names, 3, per("2022-01..07"), &st,
 							   out, sizeof(out), &outlen), TR_OK);
 		CHECK_STR(out, "Jan-Jul: the city's manufacturing investment was 120.5 亿元, up 30.2% year on year. "
-				  "Of the 3 regions in the city, 2 grew, 1 are ahead of schedule, 1 met their target. "
+				  "Of the 3 regions in the city, 2 grew, 1 is ahead of schedule, 1 met their target. "
 				  "Leaders: Jiangbei (61.0%); laggards: Beilun (-3.2%). "
 				  "Highest growth: Jiangbei (61.0%); lowest: Beilun (-3.2%).");
 	}
