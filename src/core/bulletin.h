@@ -19,13 +19,34 @@
 
 #include "board.h"
 
-/* How an office words its 通报. */
+/* Which standing a sentence states (tb_style.rank_by). */
+typedef enum tb_rank_by
+{
+	TB_RANK_GROWTH = 0,			/* 增速居全市第1位 (default) */
+	TB_RANK_AMOUNT = 1,			/* 总量居全省第一 */
+	TB_RANK_BOTH = 2			/* both, growth first */
+} tb_rank_by;
+
+/*
+ * How an office words its 通报. All-zero is the default style: Chinese,
+ * the area word from the parent's name, 首位, ranks by growth, 序时进度
+ * in points, no 红旗 / 蜗牛 lists.
+ */
 typedef struct tb_style
 {
 	tp_lang		lang;			/* TP_LANG_ZH (default) or TP_LANG_EN */
 	const char *area;			/* 全市, 全省, 全区...; NULL: from the parent's name */
 	bool		first_as_number;	/* 居全市第一 rather than 居全市首位 */
-	int			list_length;	/* how many 红旗 and 蜗牛 a paragraph names */
+	int			list_length;	/* how many 红旗 and 蜗牛 a paragraph names (<= 0: none) */
+	/* Added for issue 13 part B: */
+	bool		first_as_place;	/* 居全市第1位, like any other place (wins
+								 * over first_as_number) */
+	tb_rank_by	rank_by;		/* which rank clauses a sentence has */
+	bool		verb_inside;	/* 制造业完成投资540亿元 (needs subject->object) */
+	bool		pace_in_words;	/* 超序时进度 / 未达序时进度, without the points */
+	const char *outer_area;		/* tb_paragraph: area word of the parent's own
+								 * peers (全省); NULL: its ranks are left out */
+	const char *peer_noun;		/* tb_paragraph: 地区 / regions when NULL */
 } tb_style;
 
 /* What a row is about. */
@@ -38,6 +59,10 @@ typedef struct tb_subject
 	tb_kind		kind;
 	bool		higher_is_better;
 	const char *parent_name;	/* 宁波市: gives the area word 全市 */
+	/* Added for issue 13 part B: */
+	const char *verb;			/* the value's verb: 完成 when NULL (实现...) */
+	const char *object;			/* the noun the verb takes, a suffix of
+								 * indicator_name (投资), for verb_inside */
 } tb_subject;
 
 /*
@@ -47,6 +72,19 @@ typedef struct tb_subject
  * 16 bytes with the NUL.
  */
 extern void tb_area_word(const char *parent_name, tp_lang lang, char *buf, size_t cap);
+
+#define TB_AREA_MAX 16
+
+/*
+ * The label of p without its year, as a 通报 whose title carries the year
+ * prints it: 1-7月, 7月, 一季度 (第 dropped from quarters), 上半年,
+ * 前三季度, 第5周, 7月15日, 全年 (a whole year); English Jan-Jul, Jul,
+ * Q1, H1, Q1-Q3, W05, 15 Jul, Full year. A period over two years keeps
+ * its years. TR_EARG for an invalid period or language; text rules of
+ * rates.h (at most TP_TEXT_MAX bytes with the NUL).
+ */
+extern tr_status tb_period_label(tp_period p, tp_lang lang, char *buf,
+								 size_t cap, size_t *len);
 
 /*
  * One region's sentence for report period p (its label without the year,
