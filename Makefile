@@ -12,7 +12,7 @@ CORE_OBJS = src/core/calendar.o src/core/period.o src/core/period_text.o \
 	src/core/bulletin_words.o src/core/bulletin_sentence.o src/core/bulletin_paragraph.o
 GLUE_OBJS = src/tracker.o src/summary_type.o src/period.o src/period_io.o src/period_ops.o \
 	src/period_srf.o src/rates.o src/series.o src/series_access.o src/league.o \
-	src/scoreboard.o src/series_store.o src/figure.o
+	src/scoreboard.o src/series_store.o src/figure.o src/bulletin.o
 OBJS = $(CORE_OBJS) $(GLUE_OBJS)
 
 # The current version's install script is assembled from one fragment per
@@ -40,6 +40,6 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 sql/tracker--$(TRACKER_VERSION).sql: $(INSTALL_PARTS) sql/install
-	cat $^ > $@
+	cat $(INSTALL_PARTS) > $@
 
 $(OBJS): $(wildcard src/core/*.h src/*.h)

@@ -106,6 +106,7 @@ s=s.rstrip('\n')+'\n\n'+"-- ---- 16. Loading a bureau's table (80_load.sql) ----
   open(os.path.join(root, 'sql/install/80_load.sql')).read().replace('@extschema@.','tracker_0_1_0.').rstrip('\n') + '\n\n' + \
   "-- ---- 17. Lights in words (20_rates.sql) ----\n" + \
   lights_block + '\n' + \
-  "-- ---- 18. Bound to nothing a non-superuser owns (95_bound.sql) ----"+frag('95_bound.sql').rstrip('\n')+'\n'
+  "-- ---- 18. The 通报 (72_bulletin.sql) ----" + frag('72_bulletin.sql').rstrip('\n') + '\n\n' + \
+  "-- ---- 19. Bound to nothing a non-superuser owns (95_bound.sql) ----"+frag('95_bound.sql').rstrip('\n')+'\n'
 cur[0]=s
 open(target, "w").write(cur[0])

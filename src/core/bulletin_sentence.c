@@ -268,10 +268,12 @@ tb_write_sentence(tb_text *t, const tb_row *row, const tb_subject *s,
 	else if (st != TR_NULL && st != TR_EOVERFLOW)
 		return st;
 
+	/* A rank among no peers (a region alone in its group, the top of the
+	 * tree) says nothing: left out, like a missing one. */
 	rank_amount = rank_area != NULL && style->rank_by != TB_RANK_GROWTH &&
-		has_value && row->has_rank_amount && row->rank_amount >= 1;
+		has_value && row->has_rank_amount && row->rank_amount >= 1 && row->peers >= 2;
 	rank_growth = rank_area != NULL && style->rank_by != TB_RANK_AMOUNT &&
-		row->has_rank_growth && row->rank_growth >= 1;
+		row->has_rank_growth && row->rank_growth >= 1 && row->peers >= 2;
 	if (rank_growth)
 	{
 		open_main(&c);

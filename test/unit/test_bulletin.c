@@ -100,9 +100,15 @@ test_examples(void)
 	r.pace = 24.85;
 	SENT(&r, &invest, "2022-01..07", true, &st,
 		 "1-7月，江北区制造业投资完成12.5亿元，同比增长61.0%，增速居全市第1位，较上月前移2位；完成三季度目标的124.9%，超序时进度24.8个百分点。");
+	/* alone in its group (the city itself): no rank, no rank change */
+	r.peers = 1;
+	SENT(&r, &invest, "2022-01..07", true, &st,
+		 "1-7月，江北区制造业投资完成12.5亿元，同比增长61.0%；完成三季度目标的124.9%，超序时进度24.8个百分点。");
+	r.peers = 12;
 
 	/* rate only: no value, no 增速 before the rank */
 	memset(&z, 0, sizeof(z));
+	z.peers = 12;			/* ranked among peers: a rank clause can show */
 	z.r.has_growth = true;
 	z.r.growth = 8.3;
 	z.has_rank_growth = true;
@@ -115,6 +121,7 @@ test_examples(void)
 
 	/* a ratio: its level in %, its change in points */
 	memset(&z, 0, sizeof(z));
+	z.peers = 12;			/* ranked among peers: a rank clause can show */
 	z.r.has_value = true;
 	z.r.value = 98.1;
 	z.r.has_base = true;
@@ -151,6 +158,7 @@ test_growth_words(void)
 
 	memset(&st, 0, sizeof(st));
 	memset(&z, 0, sizeof(z));
+	z.peers = 12;			/* ranked among peers: a rank clause can show */
 	z.r.has_growth = true;
 	z.r.growth = -2.14;
 	SENT(&z, &iva, "2022-07", false, &st, "7月，镇海区规上工业增加值同比下降2.1%。");
@@ -167,6 +175,7 @@ test_growth_words(void)
 
 	/* words from value and base (亿元, 0 decimals: -3 → -3) */
 	memset(&z, 0, sizeof(z));
+	z.peers = 12;			/* ranked among peers: a rank clause can show */
 	z.r.has_value = true;
 	z.r.has_base = true;
 	z.r.value = 3;
@@ -216,6 +225,7 @@ test_ranks(void)
 
 	memset(&st, 0, sizeof(st));
 	memset(&z, 0, sizeof(z));
+	z.peers = 12;			/* ranked among peers: a rank clause can show */
 	z.r.has_growth = true;
 	z.r.growth = 8.3;
 	z.has_rank_growth = true;
@@ -331,6 +341,7 @@ test_targets(void)
 		tb_row		z;
 
 		memset(&z, 0, sizeof(z));
+		z.peers = 12;			/* ranked among peers: a rank clause can show */
 		z.r.has_growth = true;
 		z.r.growth = 8.3;
 		z.has_target = true;
@@ -374,6 +385,7 @@ test_missing(void)
 		 "1-7月，江北区制造业投资完成12.5亿元，增速居全市第1位，较上月前移2位。");
 	/* only a target: it follows the subject directly */
 	memset(&z, 0, sizeof(z));
+	z.peers = 12;			/* ranked among peers: a rank clause can show */
 	z.has_target = true;
 	z.target.period = per("2022-Q3");
 	z.has_attainment = true;
@@ -390,12 +402,14 @@ test_missing(void)
 	SENT(&z, &invest, "2022-01..07", true, &st, "1-7月，江北区制造业投资完成目标的50.0%。");
 	/* only a rank */
 	memset(&z, 0, sizeof(z));
+	z.peers = 12;			/* ranked among peers: a rank clause can show */
 	z.has_rank_growth = true;
 	z.rank_growth = 5;
 	z.tied_growth = 1;
 	SENT(&z, &invest, "2022-01..07", true, &st, "1-7月，江北区制造业投资居全市第5位。");
 	/* nothing: TR_NULL and an empty buffer */
 	memset(&z, 0, sizeof(z));
+	z.peers = 12;			/* ranked among peers: a rank clause can show */
 	z.has_rank_change = true;	/* a change without a rank says nothing */
 	strcpy(out, "x");
 	CHECK_INT(sentence(&z, &invest, "2022-01..07", true, &st), TR_NULL);
@@ -452,6 +466,7 @@ test_jiaxing(void)
 	st.rank_by = TB_RANK_AMOUNT;
 	st.first_as_number = true;
 	memset(&z, 0, sizeof(z));
+	z.peers = 12;			/* ranked among peers: a rank clause can show */
 	z.r.has_value = true;
 	z.r.value = 540;
 	z.r.has_growth = true;
@@ -497,6 +512,7 @@ test_english(void)
 	SENT(&r, &inv, "2022-01..07", true, &st,
 		 "Jan-Jul: Jiangbei's manufacturing investment was 12.5 亿元, up 61.0% year on year, 1st in the city, up 2 places on the previous report; 124.9% of the Q3 target, 24.9 points ahead of schedule.");
 	memset(&z, 0, sizeof(z));
+	z.peers = 12;			/* ranked among peers: a rank clause can show */
 	z.r.has_growth = true;
 	z.r.growth = 8.3;
 	z.has_rank_growth = true;
@@ -520,6 +536,7 @@ test_english(void)
 	z.has_rank_growth = false;
 	SENT(&z, &iv, "2022", true, &st, "Full year: Zhenhai's industrial value added was up 2.5 times year on year.");
 	memset(&z, 0, sizeof(z));
+	z.peers = 12;			/* ranked among peers: a rank clause can show */
 	z.r.has_value = true;
 	z.r.value = 98.1;
 	z.r.has_base = true;
@@ -555,6 +572,7 @@ test_english(void)
 		 "Jan-Dec: Jiangbei's manufacturing investment met the full-year target.");
 	/* growth gap; the area word from the style */
 	memset(&z, 0, sizeof(z));
+	z.peers = 12;			/* ranked among peers: a rank clause can show */
 	z.r.has_growth = true;
 	z.r.growth = 8.3;
 	z.has_target = true;
@@ -653,6 +671,7 @@ set_peer(int i, double g, int rank, int tied)
 	tb_row	   *r = &peers_rows[i];
 
 	memset(r, 0, sizeof(*r));
+	r->peers = 7;
 	r->r.has_growth = true;
 	r->r.growth = g;
 	r->has_rank_growth = true;
