@@ -123,9 +123,14 @@ BEGIN ATOMIC
            attainment(pr.actual, pr.target_amount),
            pr.target_growth, (pr.growth OPERATOR(pg_catalog.-) pr.target_growth),
            pr.time_progress, pr.pace,
-           (CASE WHEN pr.pace IS NOT NULL THEN light(pr.pace, 0, -5)
-                 ELSE light(pr.growth OPERATOR(pg_catalog.-) pr.target_growth, 0, -5)
-            END)::pg_catalog.text,
+           -- 0.2.0: the light reads pace (else the growth gap) as
+           -- printed, one decimal, and the other way round where less is
+           -- better.
+           light(round_half_even(
+                     (CASE WHEN pr.higher_is_better THEN 1 ELSE -1 END)
+                     OPERATOR(pg_catalog.*)
+                     COALESCE(pr.pace, pr.growth OPERATOR(pg_catalog.-) pr.target_growth), 1),
+                 0, -5)::pg_catalog.text,
            l.peers::pg_catalog.int4,
            rank(l.by_growth, pr.region, pr.higher_is_better)::pg_catalog.int4,
            rank(l.by_amount, pr.region, pr.higher_is_better)::pg_catalog.int4,

@@ -808,7 +808,8 @@ emit_group(Emitter *e, const Board *b, const BoardRow *const *rows, int64 n)
 		peers[i] = &board[i];
 		target_texts[i] = row->has_target ? e->target_text : NULL;
 		st = tb_row_figures(&board[i], &row->r,
-							row->has_target ? &row->target : NULL, progress, kind);
+							row->has_target ? &row->target : NULL, progress, kind,
+							ind->higher_is_better);
 		if (st != TR_OK && failed < 0)
 		{
 			failed = i;

@@ -30,7 +30,7 @@ failed(tb_row *row, tr_status st, const char *rate)
 
 tr_status
 tb_row_figures(tb_row *row, const tb_readings *r, const tb_target *target,
-			   double progress, tb_kind kind)
+			   double progress, tb_kind kind, bool higher_is_better)
 {
 	bool		accumulates;
 	tr_status	st;
@@ -83,11 +83,17 @@ tb_row_figures(tb_row *row, const tb_readings *r, const tb_target *target,
 			return failed(row, st, "pace");
 		row->has_pace = (st == TR_OK);
 	}
-	/* The light follows pace where there is one, else the growth gap. */
+	/* The light follows pace where there is one, else the growth gap, as
+	 * printed (one decimal, half even): a pace of -0.04 reads 0.0, on
+	 * schedule, and is green, not yellow. */
 	if (row->has_pace || row->has_growth_gap)
 	{
-		st = tr_light_of(row->has_pace ? row->pace : row->growth_gap,
-						 0.0, -5.0, &row->light);
+		double		x = row->has_pace ? row->pace : row->growth_gap;
+		double		printed;
+
+		st = tr_round_half_even(higher_is_better ? x : -x, 1, &printed);
+		if (st == TR_OK)
+			st = tr_light_of(printed, 0.0, -5.0, &row->light);
 		if (IS_ERROR(st))
 			return failed(row, st, "light");
 		row->has_light = (st == TR_OK);

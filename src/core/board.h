@@ -98,7 +98,11 @@ typedef struct tb_row
  * progress of the target period (percent, used only with a target), fill
  * the row's readings, target, attainment, growth gap, time progress, pace
  * and light (the light follows pace where there is one, else the growth
- * gap; green at 0 points or more, red below -5, yellow between). With a
+ * gap, as printed to one decimal; green at 0.0 points or more, red below
+ * -5.0, yellow between; for an
+ * indicator where less is better, such as energy use under a cap, the
+ * other way round: pace and gap are read negated, so running ahead of
+ * the cap's calendar, or above the target growth, is what turns red). With a
  * target, time progress is always shown; attainment and pace need an
  * actual and a target amount; the growth gap needs a growth and a target
  * growth, and is left out when the difference overflows. A ratio
@@ -109,7 +113,7 @@ typedef struct tb_row
  */
 extern tr_status tb_row_figures(tb_row *row, const tb_readings *r,
 								const tb_target *target, double progress,
-								tb_kind kind);
+								tb_kind kind, bool higher_is_better);
 
 /* Bytes of scratch tb_rank_peers needs for n rows (8-byte aligned). */
 extern size_t tb_rank_scratch_size(int32_t n);

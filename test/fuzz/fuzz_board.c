@@ -124,7 +124,7 @@ pos_of(const tl_view *v, int i)
 }
 
 static void
-check_figures(const tb_row *row)
+check_figures(const tb_row *row, bool higher_is_better)
 {
 	if (row->error_in != NULL)
 		abort();
@@ -137,7 +137,13 @@ check_figures(const tb_row *row)
 	if (row->has_light)
 	{
 		double		x = row->has_pace ? row->pace : row->growth_gap;
-		tr_light	want = x >= 0.0 ? TR_GREEN : x < -5.0 ? TR_RED : TR_YELLOW;
+		tr_light	want;
+
+		if (!higher_is_better)
+			x = -x;
+		if (tr_round_half_even(x, 1, &x) != TR_OK)
+			abort();
+		want = x >= 0.0 ? TR_GREEN : x < -5.0 ? TR_RED : TR_YELLOW;
 
 		if (row->light != want)
 			abort();
@@ -191,9 +197,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		r.previous_growth = (f & 16) ? r.growth : next_double(&in);
 		r.value = next_double(&in);
 		r.actual = (f & 32) ? r.value : next_double(&in);
-		st = tb_row_figures(&rows[n], &r, has_target ? &t : NULL, progress, kind);
+		st = tb_row_figures(&rows[n], &r, has_target ? &t : NULL, progress, kind, (f & 64) == 0);
 		if (st == TR_OK)
-			check_figures(&rows[n]);
+			check_figures(&rows[n], (f & 64) == 0);
 		else if (rows[n].error_in == NULL || !has_target)
 			abort();
 		ptrs[n] = &rows[n];

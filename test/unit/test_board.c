@@ -63,7 +63,7 @@ figures(tb_row *row, tb_readings r, const tb_target *t, double progress,
 		tb_kind kind)
 {
 	memset(row, 0x5a, sizeof *row);
-	return tb_row_figures(row, &r, t, progress, kind);
+	return tb_row_figures(row, &r, t, progress, kind, true);
 }
 
 /* ---- figures ---- */
@@ -122,6 +122,32 @@ test_amount_only(void)
 	CHECK(row.light == TR_RED);
 	CHECK(figures(&row, with_actual(reading(), 49.9), &t, 50.0, TB_AMOUNT) == TR_OK);
 	CHECK(row.light == TR_YELLOW);
+
+	/* less is better (energy use under a cap of 100): 55 used at half
+	 * the year is 5 points ahead of the cap's calendar, yellow; 56 is
+	 * red; 45, below the calendar, green. A growth of -5% against a
+	 * target of -3% is 2 points better, green. */
+	{
+	tb_target	cap = target(true, 100.0, false, 0.0);
+	tb_target	cut = target(false, 0.0, true, -3.0);
+
+	CHECK(tb_row_figures(&row, &(tb_readings) {.has_actual = true, .actual = 55.0}, &cap, 50.0,
+						 TB_AMOUNT, false) == TR_OK);
+	CHECK_NEAR(row.pace, 5.0, 1e-12);
+	CHECK(row.light == TR_YELLOW);
+	CHECK(tb_row_figures(&row, &(tb_readings) {.has_actual = true, .actual = 56.0}, &cap, 50.0,
+						 TB_AMOUNT, false) == TR_OK);
+	CHECK(row.light == TR_RED);
+	CHECK(tb_row_figures(&row, &(tb_readings) {.has_actual = true, .actual = 45.0}, &cap, 50.0,
+						 TB_AMOUNT, false) == TR_OK);
+	CHECK(row.light == TR_GREEN);
+	CHECK(tb_row_figures(&row, &(tb_readings) {.has_growth = true, .growth = -5.0}, &cut, 50.0,
+						 TB_AMOUNT, false) == TR_OK);
+	CHECK(row.growth_gap == -2.0 && row.light == TR_GREEN);
+	CHECK(tb_row_figures(&row, &(tb_readings) {.has_growth = true, .growth = 3.0}, &cut, 50.0,
+						 TB_AMOUNT, false) == TR_OK);
+	CHECK(row.growth_gap == 6.0 && row.light == TR_RED);
+	}
 
 	/* an amount target but no actual read: time progress only */
 	CHECK(figures(&row, with_growth(reading(), 5.0), &t, 50.0, TB_AMOUNT) == TR_OK);
