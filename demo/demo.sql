@@ -73,14 +73,16 @@ FROM project;
 
 \echo
 \echo '宁波市制造业投资百日攻坚 · 2022年三季度晾晒表 (targets real, actuals SYNTHETIC)'
+-- Figures rounded half even (GB/T 8170), as the 通报 below prints them:
+-- the city's 355.05 is 355.0, where numeric round() would give 355.1.
 SELECT b.region_name AS "地区",
-       round(b.value::numeric, 1) AS "三季度完成(亿元)",
-       round(b.growth::numeric, 1) AS "同比%",
+       round_half_even(b.value, 1)::numeric(10, 1) AS "三季度完成(亿元)",
+       round_half_even(b.growth, 1)::numeric(10, 1) AS "同比%",
        b.target_growth AS "目标增速%",
-       round(b.attainment::numeric, 1) AS "完成率%",
+       round_half_even(b.attainment, 1)::numeric(10, 1) AS "完成率%",
        bar(b.attainment, 150, 12) AS "完成率",
-       round(b.pace::numeric, 1) AS "超序时(点)",
-       b.light AS "亮牌",
+       round_half_even(b.pace, 1)::numeric(10, 1) AS "超序时(点)",
+       label(b.light::light, 'zh') AS "亮牌",
        b.rank_growth AS "增速排名",
        b.rank_change AS "位次变化",
        sparkline(s.s, '2022-01', '2022-09') AS "2022年1-9月"
@@ -102,3 +104,18 @@ ORDER BY start_rate DESC NULLS LAST;
 \echo '上下级目标核对 · consistency(2022-Q3): the city''s own target against its districts'' sum (real data)'
 SELECT kind, parent, indicator, period::text, parent_value, children_sum, difference, children
 FROM consistency('2022-Q3');
+
+-- The 通报: the same board rows in the bulletins' words. The city's
+-- paragraph (its own figure, the counts, 红旗 and 蜗牛, the spread), then
+-- a sentence per district, in the board's order.
+\echo
+\echo '通报 · 2022年三季度 (bulletin_paragraph and bulletin; actuals SYNTHETIC)'
+\pset format unaligned
+\pset tuples_only on
+SELECT paragraph FROM bulletin_paragraph('2022-Q3', '2022-09-30') WHERE parent = 'ningbo';
+\echo
+SELECT s.sentence
+FROM bulletin('2022-Q3', '2022-09-30') s
+JOIN scoreboard('2022-Q3', '2022-09-30') b USING (region, indicator)
+WHERE s.region <> 'ningbo'
+ORDER BY b.rank_growth, s.region;
