@@ -385,3 +385,14 @@ tb_row_check(const tb_row *row)
 	st = check2(st, row->has_pace, row->pace);
 	return st;
 }
+
+bool
+tb_target_complete(const tb_row *row)
+{
+	double		tp;
+
+	if (!row->has_time_progress)
+		return false;
+	(void) tr_round_half_even(row->time_progress, 1, &tp);
+	return tp >= 100.0;
+}

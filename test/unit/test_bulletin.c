@@ -730,6 +730,25 @@ test_paragraph(void)
 	CHECK_STR(out, want);
 	CHECK_INT(outlen, strlen(want));
 
+	/* the target period's last report (time progress 100%): the sentences
+	 * say 超额完成 / 完成 rather than a pace, so the paragraph counts none */
+	peers_rows[0].has_time_progress = peers_rows[1].has_time_progress =
+		peers_rows[2].has_time_progress = true;
+	peers_rows[0].time_progress = peers_rows[1].time_progress =
+		peers_rows[2].time_progress = 99.96;	/* 100.0 as printed */
+	CHECK_INT(para(NULL, &s, 6, "2022-01..07", &st), TR_OK);
+	CHECK_STR(out, "1-7月，全市6个地区中，5个实现增长，2个完成目标。"
+			  "红旗：江北区（61.0%）、镇海区（45.0%）；蜗牛：高新区（-3.2%）、象山县（1.0%）。"
+			  "增速最高的是江北区（61.0%），最低的是高新区（-3.2%）。");
+	/* one peer before its last report still counts */
+	peers_rows[0].time_progress = 58.3;
+	CHECK_INT(para(NULL, &s, 6, "2022-01..07", &st), TR_OK);
+	CHECK_STR(out, "1-7月，全市6个地区中，5个实现增长，1个超序时进度，2个完成目标。"
+			  "红旗：江北区（61.0%）、镇海区（45.0%）；蜗牛：高新区（-3.2%）、象山县（1.0%）。"
+			  "增速最高的是江北区（61.0%），最低的是高新区（-3.2%）。");
+	peers_rows[0].has_time_progress = peers_rows[1].has_time_progress =
+		peers_rows[2].has_time_progress = false;
+
 	/* three: the tie at third place comes in whole, names in byte order;
 	 * the 蜗牛 stop before the 红旗 */
 	st.list_length = 3;
