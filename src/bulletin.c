@@ -131,19 +131,23 @@ sentences_sink(void *state, const BoardReport *report, const BoardIndicator *ind
 			   const BoardEntry *entries, int64 n)
 {
 	Sentences  *s = state;
+	tb_subject	subject;
 	int64		i;
 
+	if (n == 0)
+		return;
+	/* A peer group shares its indicator and parent: their names are
+	 * converted once, only the region's name per row. */
+	subject_of(&subject, ind, NULL, cstring_or_null(entries[0].parent_name), s->object);
 	for (i = 0; i < n; i++)
 	{
 		const BoardEntry *e = &entries[i];
-		tb_subject	subject;
 		SentenceArgs a;
 		text	   *sentence;
 		Datum		values[5];
 		bool		nulls[5] = {false, false, false, false, false};
 
-		subject_of(&subject, ind, text_to_cstring(e->region_name),
-				   cstring_or_null(e->parent_name), s->object);
+		subject.region_name = text_to_cstring(e->region_name);
 		a.row = e->row;
 		a.subject = &subject;
 		a.report = report;

@@ -65,6 +65,11 @@ extern void tb_put_growth_figure(tb_text *t, double growth, tb_kind kind,
 /* Every present figure of the row finite: TR_OK, TR_ENAN or TR_EINF. */
 extern tr_status tb_row_check(const tb_row *row);
 
+/* Whether the row is the target period's last report (time progress
+ * 100.0 as printed): a sentence then says how the target ended, not how
+ * it paces, and a paragraph counts no pace for it. */
+extern bool tb_target_complete(const tb_row *row);
+
 /*
  * One sentence into t (bulletin_sentence.c): region names the subject,
  * rank_area the peers' area word (NULL: no rank clauses), label the

@@ -12,7 +12,9 @@
  * 2. The counts: {area}{n}个{地区}中，{a}个实现增长（a ratio: 同比提高），
  *    {b}个超序时进度，{c}个完成目标。 a: peers whose growth clause goes up
  *    (growth > 0.0 as printed, 扭亏为盈, 减亏, 新增); b: pace > 0.0 as
- *    printed; c: attainment >= 100.0 as printed. A count is left out when
+ *    printed, among the peers whose sentence states a pace (not on the
+ *    target period's last report, where it says 超额完成 instead); c:
+ *    attainment >= 100.0 as printed. A count is left out when
  *    no peer has its number (no pace anywhere: no b). en "Of the 12
  *    regions in the city, 10 grew (rose), 8 are ahead of schedule (1 is),
  *    3 met their target."
@@ -233,7 +235,8 @@ tb_paragraph(const tb_row *parent, const tb_subject *subject,
 			with_growth++;
 			grew += dir > 0;
 		}
-		if (r->has_pace)
+		/* as the sentence: no pace on the target period's last report */
+		if (r->has_pace && !(r->has_attainment && tb_target_complete(r)))
 		{
 			double		pc;
 

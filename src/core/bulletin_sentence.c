@@ -27,7 +27,7 @@
  *   with style->first_as_number), 并列全市第2位 (tied_growth > 1), 并列
  *   全市首位 (第1位 with style->first_as_place). After a value clause
  *   it says whose rank: 增速居… (an amount), 增幅居… (a ratio's change). en "3rd in the city", "joint 2nd
- *   in the city"; "… by growth" when the amount rank follows.
+ *   in the city"; "… by growth" ("by change" for a ratio) when the amount rank follows.
  * - change (after the rank, when has_previous and the row has one):
  *   较上月前移2位 / 较上月后移1位 / 位次与上月持平; 上月 follows p's grain
  *   (上周, 上月, 上季度, 上年; 上期 for days and halves). en "up 2 places
@@ -281,7 +281,7 @@ tb_write_sentence(tb_text *t, const tb_row *row, const tb_subject *s,
 			tb_put(t, s->kind == TB_RATIO ? "增幅" : "增速");
 		tb_put_rank(t, style, rank_area, row->rank_growth, row->tied_growth);
 		if (en && rank_amount)
-			tb_put(t, " by growth");
+			tb_put(t, s->kind == TB_RATIO ? " by change" : " by growth");
 		if (has_previous && row->has_rank_change)
 		{
 			int64_t		rc = row->rank_change;
@@ -331,14 +331,7 @@ tb_write_sentence(tb_text *t, const tb_row *row, const tb_subject *s,
 
 	/* the target part */
 	target_label(row, lang, tlabel);
-	complete = false;
-	if (row->has_time_progress)
-	{
-		double		tp;
-
-		(void) tr_round_half_even(row->time_progress, 1, &tp);
-		complete = tp >= 100.0;
-	}
+	complete = tb_target_complete(row);
 	if (row->has_attainment)
 	{
 		double		a;

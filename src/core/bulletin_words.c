@@ -61,6 +61,55 @@ tb_text_fail(char *buf, size_t cap, tr_status st)
 	return st;
 }
 
+/* Powers of ten for the fast path of tb_fmt_fixed. */
+static const double pow10_fmt[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+
+/*
+ * r, already rounded to `decimals` (0..8), as "%.*f" prints it, without
+ * snprintf (the 通报 prints several figures a row; snprintf of a double
+ * is most of a sentence's cost). r is the double nearest k / 10^decimals
+ * for an integer k; below 1e15 in magnitude r * 10^decimals is within a
+ * quarter of k, so llround gives k, and "%.*f" prints k's digits too (r
+ * is off k / 10^d by far less than half a printed unit). false when out
+ * of that range: the caller uses snprintf.
+ */
+static bool
+fmt_fixed_fast(double r, int decimals, char out[TB_NUM_MAX])
+{
+	double		y;
+	long long	k;
+	char		digits[24];
+	int			n = 0;
+	char	   *o = out;
+
+	if (decimals < 0 || decimals > 8)
+		return false;
+	y = r * pow10_fmt[decimals];
+	if (!(fabs(y) < 1e15))
+		return false;
+	k = llround(y);
+	if (k < 0)
+	{
+		*o++ = '-';
+		k = -k;
+	}
+	do
+	{
+		digits[n++] = (char) ('0' + k % 10);
+		k /= 10;
+	} while (k > 0);
+	while (n <= decimals)
+		digits[n++] = '0';
+	while (n > 0)
+	{
+		if (n == decimals)
+			*o++ = '.';
+		*o++ = digits[--n];
+	}
+	*o = '\0';
+	return true;
+}
+
 /* C locale: %f writes a '.' (rates.h). */
 void
 tb_fmt_fixed(double x, int decimals, char out[TB_NUM_MAX])
@@ -69,6 +118,8 @@ tb_fmt_fixed(double x, int decimals, char out[TB_NUM_MAX])
 
 	if (tr_round_half_even(x, decimals, &r) != TR_OK)
 		r = x;
+	else if (fmt_fixed_fast(r + 0.0, decimals, out))	/* -0 prints as 0 */
+		return;
 	snprintf(out, TB_NUM_MAX, "%.*f", decimals > 0 ? decimals : 0, r + 0.0);
 }
 
@@ -87,9 +138,17 @@ void
 tb_put_int(tb_text *t, int64_t n)
 {
 	char		s[32];
+	char	   *o = s + sizeof(s);
+	uint64_t	u = n < 0 ? (uint64_t) 0 - (uint64_t) n : (uint64_t) n;
 
-	snprintf(s, sizeof(s), "%lld", (long long) n);
-	tb_put(t, s);
+	do
+	{
+		*--o = (char) ('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (n < 0)
+		*--o = '-';
+	tb_putn(t, o, (size_t) (s + sizeof(s) - o));
 }
 
 void
@@ -307,17 +366,30 @@ tb_growth_words(const tb_row *row, tb_kind kind, tp_lang lang,
 		return TR_OK;
 	}
 	*dir = shown > 0.0 ? 1 : -1;
-	if (shown >= 100.0)
 	{
-		(void) tr_round_half_even(r->growth / 100.0, 1, &multiple);
-		snprintf(out, TR_DESCRIBE_MAX, lang == TP_LANG_EN ? "up %.1f times" : "增长%.1f倍",
-				 multiple);
+		char		num[TB_NUM_MAX];
+		tb_text		t;
+
+		tb_text_init(&t, out, TR_DESCRIBE_MAX);
+		if (shown >= 100.0)
+		{
+			(void) tr_round_half_even(r->growth / 100.0, 1, &multiple);
+			tb_fmt_fixed(multiple, 1, num);
+			tb_put(&t, lang == TP_LANG_EN ? "up " : "增长");
+			tb_put(&t, num);
+			tb_put(&t, lang == TP_LANG_EN ? " times" : "倍");
+		}
+		else
+		{
+			tb_fmt_fixed(fabs(shown), 1, num);
+			tb_put(&t, lang == TP_LANG_EN ? (shown > 0.0 ? "up " : "down ")
+				   : (shown > 0.0 ? "增长" : "下降"));
+			tb_put(&t, num);
+			tb_put(&t, "%");
+		}
+		if (tb_text_finish(&t, NULL) != TR_OK)
+			return TR_EOVERFLOW;
 	}
-	else
-		snprintf(out, TR_DESCRIBE_MAX, "%s%.1f%%",
-				 lang == TP_LANG_EN ? (shown > 0.0 ? "up " : "down ")
-				 : (shown > 0.0 ? "增长" : "下降"),
-				 fabs(shown));
 	return TR_OK;
 }
 
@@ -384,4 +456,15 @@ tb_row_check(const tb_row *row)
 	st = check2(st, row->has_time_progress, row->time_progress);
 	st = check2(st, row->has_pace, row->pace);
 	return st;
+}
+
+bool
+tb_target_complete(const tb_row *row)
+{
+	double		tp;
+
+	if (!row->has_time_progress)
+		return false;
+	(void) tr_round_half_even(row->time_progress, 1, &tp);
+	return tp >= 100.0;
 }

@@ -81,6 +81,17 @@ SELECT bench.time('scoreboard', 'hand-written SQL',
            - (CASE WHEN growth IS NOT NULL THEN rank() OVER (PARTITION BY indicator, parent, peer_group, growth IS NULL ORDER BY gkey) END) AS rank_change,
            abs(first_value(gkey) OVER (PARTITION BY indicator, parent, peer_group, growth IS NULL ORDER BY gkey) - gkey) AS gap_to_leader
     FROM scored WINDOW peers AS (PARTITION BY indicator, parent, peer_group)) x$q$, 5);
+-- The 通报 over the same board (issue 13's bar: at most 1.5x the
+-- scoreboard): a sentence per row, a paragraph per parent and indicator.
+-- Each runs alternately with the scoreboard, so that both see the same load.
+SELECT bench.pair('bulletin', 'tracker.scoreboard',
+  $q$SELECT count(s.*) FROM tracker.scoreboard('2022-07', '2022-08-10') s$q$,
+  'tracker.bulletin', $q$SELECT count(b.*) FROM tracker.bulletin('2022-07', '2022-08-10') b$q$, 5);
+SELECT bench.pair('bulletin_paragraph', 'tracker.scoreboard',
+  $q$SELECT count(s.*) FROM tracker.scoreboard('2022-07', '2022-08-10') s$q$,
+  'tracker.bulletin_paragraph', $q$SELECT count(b.*) FROM tracker.bulletin_paragraph('2022-07', '2022-08-10') b$q$, 5);
+SELECT (SELECT count(*) FROM tracker.bulletin('2022-07', '2022-08-10')) AS sentences,
+       (SELECT count(*) FROM tracker.bulletin_paragraph('2022-07', '2022-08-10')) AS paragraphs;
 -- Both give one row per region and indicator.
 SELECT (SELECT count(*) FROM tracker.scoreboard('2022-07', '2022-08-10')) AS scoreboard_rows;
 -- Of the scoreboard's time, its check that the store holds the facts of
@@ -94,6 +105,9 @@ SELECT bench.once('upkeep', 'rebuild_series(): all 60,000 series', 'SELECT track
 
 \echo scoreboard for 3,000 regions x 20 indicators, 3.6M monthly facts (bar: scoreboard <= 1/3 = 0.33)
 SELECT * FROM bench.report('scoreboard', 'hand-written SQL');
+\echo the 通报 against the scoreboard in the same run (bar: bulletin and bulletin_paragraph <= 1.5)
+SELECT * FROM bench.report('bulletin', 'tracker.scoreboard');
+SELECT * FROM bench.report('bulletin_paragraph', 'tracker.scoreboard');
 \echo keeping observation_series current: the load, rebuilding all 60,000 series, one correction
 SELECT label, ms FROM bench.report('upkeep', 'load of 3.6M facts') WHERE label LIKE 'load%';
 SELECT * FROM bench.report('upkeep', 'one fact in every series, no upkeep') WHERE label LIKE 'one fact%';

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "bulletin.h"
+#include "bulletin_int.h"
 #include "check.h"
 
 static tp_period
@@ -730,6 +731,25 @@ test_paragraph(void)
 	CHECK_STR(out, want);
 	CHECK_INT(outlen, strlen(want));
 
+	/* the target period's last report (time progress 100%): the sentences
+	 * say 超额完成 / 完成 rather than a pace, so the paragraph counts none */
+	peers_rows[0].has_time_progress = peers_rows[1].has_time_progress =
+		peers_rows[2].has_time_progress = true;
+	peers_rows[0].time_progress = peers_rows[1].time_progress =
+		peers_rows[2].time_progress = 99.96;	/* 100.0 as printed */
+	CHECK_INT(para(NULL, &s, 6, "2022-01..07", &st), TR_OK);
+	CHECK_STR(out, "1-7月，全市6个地区中，5个实现增长，2个完成目标。"
+			  "红旗：江北区（61.0%）、镇海区（45.0%）；蜗牛：高新区（-3.2%）、象山县（1.0%）。"
+			  "增速最高的是江北区（61.0%），最低的是高新区（-3.2%）。");
+	/* one peer before its last report still counts */
+	peers_rows[0].time_progress = 58.3;
+	CHECK_INT(para(NULL, &s, 6, "2022-01..07", &st), TR_OK);
+	CHECK_STR(out, "1-7月，全市6个地区中，5个实现增长，1个超序时进度，2个完成目标。"
+			  "红旗：江北区（61.0%）、镇海区（45.0%）；蜗牛：高新区（-3.2%）、象山县（1.0%）。"
+			  "增速最高的是江北区（61.0%），最低的是高新区（-3.2%）。");
+	peers_rows[0].has_time_progress = peers_rows[1].has_time_progress =
+		peers_rows[2].has_time_progress = false;
+
 	/* three: the tie at third place comes in whole, names in byte order;
 	 * the 蜗牛 stop before the 红旗 */
 	st.list_length = 3;
@@ -911,9 +931,53 @@ test_errors(void)
 	CHECK(outlen > 300 && outlen < 400);
 }
 
+/* tb_fmt_fixed prints what snprintf "%.*f" prints of the rounded value,
+ * over values of every magnitude its fast path takes and beyond. */
+static void
+test_fmt_fixed(void)
+{
+	char		got[TB_NUM_MAX];
+	char		want[TB_NUM_MAX];
+	unsigned long long state = 88172645463325252ULL;
+	int			i;
+	int			bad = 0;
+
+	for (i = 0; i < 400000; i++)
+	{
+		double		x;
+		double		r;
+		int			d;
+
+		state ^= state << 13;
+		state ^= state >> 7;
+		state ^= state << 17;
+		d = (int) (state % 10) - 1;		/* -1..8 */
+		x = ((double) (state >> 11) / 9007199254740992.0 - 0.5) *
+			pow(10.0, (double) ((state >> 3) % 19) - 3.0);
+		if (i % 7 == 0)			/* ties: k + 0.5 units */
+			x = (floor(x * 100.0) + 0.5) / 100.0;
+		tb_fmt_fixed(x, d, got);
+		if (tr_round_half_even(x, d, &r) != TR_OK)
+			r = x;
+		snprintf(want, sizeof want, "%.*f", d > 0 ? d : 0, r + 0.0);
+		if (strcmp(got, want) != 0 && bad++ < 5)
+			printf("tb_fmt_fixed(%.17g, %d): %s, snprintf %s\n", x, d, got, want);
+	}
+	CHECK_INT(bad, 0);
+	tb_fmt_fixed(-0.04, 1, got);
+	CHECK_STR(got, "0.0");
+	tb_fmt_fixed(-0.06, 1, got);
+	CHECK_STR(got, "-0.1");
+	tb_fmt_fixed(540.0, 0, got);
+	CHECK_STR(got, "540");
+	tb_fmt_fixed(0.05, 3, got);
+	CHECK_STR(got, "0.050");
+}
+
 int
 main(void)
 {
+	test_fmt_fixed();
 	test_examples();
 	test_growth_words();
 	test_ranks();
