@@ -177,8 +177,10 @@ SELECT region, sentence FROM bulletin('2022-09', lang => 'en') WHERE indicator =
 --    peers (全省): 全市制造业投资完成130.0亿元，同比增长30.0%，增速居全省
 --    第2位，较上月后移1位；完成全年目标的65.0%，超序时进度6.7个百分点。
 -- 2. 6 peers; grew: yz, jb, xs, zh = 4 (hs 持平, bl down); with a pace jb
---    +6.1, zh -8.3, yz +7.4, bl 0.0: 2 ahead; none at 100%: 0 met.
--- 3. 红旗 ranks <= 3: yz (1), jb and xs (2, tied, in byte order: 江北区 <
+--    +6.1, zh -8.3, yz +7.4, bl 0.0: 2 ahead; none at 100%: 0 met, a
+--    count left out (a bulletin does not print 0个完成目标 mid-year).
+-- 3. k = list_length 3, at most half the 6 ranked peers (3).
+--    红旗 ranks <= 3: yz (1), jb and xs (2, tied, in byte order: 江北区 <
 --    象山县); 蜗牛 from the worst: bl (6), hs (5), zh (4: 2 ranked worse
 --    < 3), stopping at rank 2 (a 红旗).
 -- 4. highest yz 360.0%, lowest bl -10.0%.
@@ -191,14 +193,17 @@ FROM unnest(ARRAY[2, 1, 0]) list_length,
      LATERAL bulletin_paragraph('2022-01..07', list_length => list_length) b
 WHERE parent = 'nb' AND indicator = 'inv' ORDER BY list_length DESC;
 -- 北仑区's paragraph: 全区 as its name, its ranks among 宁波's peers
--- (全市, 6th, 后移1位); 2 peers, 1 grew (xq); both within list_length 3,
--- so both 红旗.
+-- (全市, 6th, 后移1位); 2 peers, 1 grew (xq); lists of at most half the
+-- peers: 红旗 the better one, 蜗牛 the other.
 SELECT paragraph FROM bulletin_paragraph('2022-01..07') WHERE parent = 'bl';
 -- 浙江省 has no fact of its own: no first sentence. Two peers, both grew;
--- only 宁波 has a pace (+6.7): 1 ahead, 0 met.
+-- only 宁波 has a pace (+6.7): 1 ahead, 0 met (left out). Lists of
+-- one each: 红旗 杭州市, 蜗牛 宁波市.
 SELECT paragraph FROM bulletin_paragraph('2022-01..07') WHERE parent = 'zj';
 -- A ratio's paragraph: 1个同比提高 (jb), 增幅; prf: 3 grew (jb 扭亏为盈,
--- hs 减亏, bl +20%); iva: all 4 grew.
+-- hs 减亏, bl +20%); iva: all 4 grew. Lists of at most half the ranked
+-- peers: psr (2 ranked) one each; prf (2 ranked: bl +20.0, zh -133.3)
+-- one each; iva (4) two each: 红旗 jb, yz, 蜗牛 hs (worst), zh.
 SELECT indicator, paragraph FROM bulletin_paragraph('2022-01..07')
 WHERE parent = 'nb' AND indicator IN ('psr', 'prf', 'iva') ORDER BY indicator;
 -- 9月 exp: grew yz and jb = 2; every pace is on Q3's last report, where
@@ -276,8 +281,8 @@ DELETE FROM region;
 -- 第一 with first => '第一'), and with verb_object 投资 the verb goes
 -- inside the indicator's name (制造业完成投资), which is then named again
 -- before 总量. Decimals 0: 540亿元. H1 is 上半年.
--- Then: 3 districts, all grew; 红旗 by growth: 南湖区 30.2, 海宁市 25.5,
--- 秀洲区 20.0 (all three within list_length 3); spread 30.2 to 20.0.
+-- Then: 3 districts, all grew; lists of at most half of them (one
+-- each): 红旗 南湖区 30.2, 蜗牛 秀洲区 20.0; spread 30.2 to 20.0.
 INSERT INTO region VALUES ('zj', '浙江省', NULL, NULL),
   ('hz', '杭州市', 'zj', NULL), ('nb', '宁波市', 'zj', NULL), ('wz', '温州市', 'zj', NULL),
   ('jx', '嘉兴市', 'zj', NULL), ('hu', '湖州市', 'zj', NULL), ('sx', '绍兴市', 'zj', NULL),

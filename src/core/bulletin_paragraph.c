@@ -15,13 +15,15 @@
  *    printed, among the peers whose sentence states a pace (not on the
  *    target period's last report, where it says 超额完成 instead); c:
  *    attainment >= 100.0 as printed. A count is left out when
- *    no peer has its number (no pace anywhere: no b). en "Of the 12
+ *    no peer has its number (no pace anywhere: no b), and b and c when
+ *    they are 0 (a bulletin does not print 0个完成目标 mid-year). en "Of the 12
  *    regions in the city, 10 grew (rose), 8 are ahead of schedule (1 is),
  *    3 met their target."
  * 3. The lists, by the peers' growth rank (rank_growth: the board's rank,
  *    one source of truth): 红旗：江北区（61.0%）、镇海区（45.0%）；蜗牛：
  *    高新区（-3.2%）、象山县（1.0%）。 红旗 are the peers of competition
- *    rank <= list_length, best first; 蜗牛 those of rank <= list_length
+ *    rank <= k, best first, where k is list_length but at most half the
+ *    ranked peers (three peers: one of each); 蜗牛 those of rank <= k
  *    counted from the worst end (1 + peers ranked strictly worse), worst
  *    first, leaving out any already a 红旗 (few peers). Ties are kept
  *    together, so a list may be longer than list_length (league's top and
@@ -254,6 +256,11 @@ tb_paragraph(const tb_row *parent, const tb_subject *subject,
 		}
 		nranked += ranked(peers, i);
 	}
+	/* Counts of 0 ahead or met are not printed: forget their figures. */
+	if (ahead == 0)
+		with_pace = 0;
+	if (met == 0)
+		with_att = 0;
 	if (with_growth + with_pace + with_att > 0)
 	{
 		int			parts = 0;
@@ -302,8 +309,11 @@ tb_paragraph(const tb_row *parent, const tb_subject *subject,
 		tb_put(&t, en ? "." : "。");
 	}
 
-	/* 3. 红旗 and 蜗牛 */
+	/* 3. 红旗 and 蜗牛: at most half the ranked peers each, so that a
+	 * small group is not all 红旗 (three peers: one of each). */
 	k = style->list_length;
+	if (k > nranked / 2)
+		k = nranked / 2;
 	if (k > 0 && nranked > 0)
 	{
 		int32_t		written = 0;

@@ -11,7 +11,8 @@
  *
  * - label: tb_period_label (1-7月, 一季度, 上半年; Jan-Jul, Q1, H1).
  * - value (an amount with a value): 完成12.5亿元 (subject->verb, 完成 by
- *   default); with style->verb_inside and subject->object a suffix of the
+ *   default; a negative amount as printed is a loss: 亏损50万元, en "was a
+ *   loss of 50 万元"); with style->verb_inside and subject->object a suffix of the
  *   indicator's name, the verb goes before the object: 制造业完成投资540
  *   亿元. A ratio prints its level without a verb: 产销率98.1%. en "was
  *   12.5 亿元" (a unit other than % after a space), "was 98.1%". Rounded
@@ -186,18 +187,29 @@ value_clause(clauses *c, const tb_row *row, const tb_subject *s,
 	const char *obj = s->object;
 	char		num[TB_NUM_MAX];
 
+	bool		loss;
+
 	tb_fmt_fixed(row->r.value, s->decimals, num);
+	/* A negative amount as printed is a loss (利润总额亏损50万元), not
+	 * "完成-50万元". */
+	loss = s->kind == TB_AMOUNT && num[0] == '-';
 	c->main++;
 	if (style->lang == TP_LANG_EN)
 	{
-		tb_put(t, " was ");
-		tb_put_figure(t, num, s->unit, TP_LANG_EN);
+		tb_put(t, loss ? " was a loss of " : " was ");
+		tb_put_figure(t, loss ? num + 1 : num, s->unit, TP_LANG_EN);
 		return;
 	}
 	(void) region;
 	if (s->kind == TB_RATIO)
 	{
 		tb_put_figure(t, num, s->unit, TP_LANG_ZH);
+		return;
+	}
+	if (loss)
+	{
+		tb_put(t, "亏损");
+		tb_put_figure(t, num + 1, s->unit, TP_LANG_ZH);
 		return;
 	}
 	if (style->verb_inside && obj != NULL && obj[0] != '\0' &&

@@ -186,15 +186,15 @@ test_growth_words(void)
 	z.r.base = 2;
 	z.r.has_growth = true;		/* the board's -150%: words win */
 	z.r.growth = -150;
-	SENT(&z, &invest, "2022-07", false, &st, "7月，江北区制造业投资完成-1.0亿元，同比由盈转亏。");
+	SENT(&z, &invest, "2022-07", false, &st, "7月，江北区制造业投资亏损1.0亿元，同比由盈转亏。");
 	z.r.has_growth = false;
 	z.r.value = -1;
 	z.r.base = -3;
-	SENT(&z, &invest, "2022-07", false, &st, "7月，江北区制造业投资完成-1.0亿元，同比减亏。");
+	SENT(&z, &invest, "2022-07", false, &st, "7月，江北区制造业投资亏损1.0亿元，同比减亏。");
 	z.r.value = -5;
-	SENT(&z, &invest, "2022-07", false, &st, "7月，江北区制造业投资完成-5.0亿元，同比增亏。");
+	SENT(&z, &invest, "2022-07", false, &st, "7月，江北区制造业投资亏损5.0亿元，同比增亏。");
 	z.r.value = -3;
-	SENT(&z, &invest, "2022-07", false, &st, "7月，江北区制造业投资完成-3.0亿元，同比持平。");
+	SENT(&z, &invest, "2022-07", false, &st, "7月，江北区制造业投资亏损3.0亿元，同比持平。");
 	z.r.value = 4;
 	z.r.base = 0;
 	SENT(&z, &invest, "2022-07", false, &st, "7月，江北区制造业投资完成4.0亿元，同比新增。");
@@ -548,7 +548,7 @@ test_english(void)
 	z.r.value = -1;
 	z.r.base = -3;
 	z.r.has_growth = false;
-	SENT(&z, &inv, "2022-07", true, &st, "Jul: Jiangbei's manufacturing investment was -1.0 亿元, loss narrowed year on year.");
+	SENT(&z, &inv, "2022-07", true, &st, "Jul: Jiangbei's manufacturing investment was a loss of 1.0 亿元, loss narrowed year on year.");
 	/* targets */
 	r.has_rank_growth = false;
 	r.r.has_value = false;
@@ -788,10 +788,10 @@ test_paragraph(void)
 		CHECK_STR(out, "7月，全市3个地区中，3个实现增长。红旗：江北区（1.0%）；蜗牛：北仑区（3.0%）。"
 				  "增速最高的是北仑区（3.0%），最低的是江北区（1.0%）。");
 	}
-	/* one peer: no spread; a list with fewer peers than list_length */
+	/* one peer: no spread, and no lists (at most half the peers each) */
 	st.list_length = 3;
 	CHECK_INT(para(NULL, &s, 1, "2022-07", &st), TR_OK);
-	CHECK_STR(out, "7月，全市1个地区中，1个实现增长。红旗：江北区（1.0%）。");
+	CHECK_STR(out, "7月，全市1个地区中，1个实现增长。");
 	/* all tied: no spread */
 	set_peer(0, 5.0, 1, 2);
 	set_peer(1, 5.0, 1, 2);
@@ -816,7 +816,7 @@ test_paragraph(void)
 	set_peer(2, 7.0, 6, 1);
 	st.list_length = 2;
 	CHECK_INT(para(NULL, &s, 3, "2022-07", &st), TR_OK);
-	CHECK_STR(out, "7月，全市3个地区中，3个实现增长。蜗牛：北仑区（7.0%）、镇海区（8.0%）。"
+	CHECK_STR(out, "7月，全市3个地区中，3个实现增长。蜗牛：北仑区（7.0%）。"
 			  "增速最高的是江北区（9.0%），最低的是北仑区（7.0%）。");
 	st.list_length = 0;
 	/* nothing to say */
