@@ -84,6 +84,11 @@ INSERT INTO target VALUES
 -- Under 北仑区 (全区): xq 5/4 = +25.0% 首位, dq 4/5 = -20.0% 第2位, no
 -- facts for 1-6月: no change clause.
 SELECT region, sentence FROM bulletin('2022-01..07') WHERE indicator = 'inv' ORDER BY region;
+-- pace_words: 序时进度 in words, without the points: jb is 6.1 points
+-- ahead (超序时进度), zh 8.3 behind (未达序时进度); the rest of each
+-- sentence as above.
+SELECT region, sentence FROM bulletin('2022-01..07', pace_words => true)
+WHERE indicator = 'inv' AND region IN ('jb', 'zh') ORDER BY region;
 
 -- The issue's rate-only example: iva has growths only (no value clause,
 -- no 增速 before the rank). 1-7月 jb 10.0, yz 9.0, zh 8.3, hs 7.0 rank
@@ -313,3 +318,4 @@ SELECT sentence FROM bulletin('2022-H1', first => '第一', rank_by => 'amount',
 WHERE region = 'jx';
 
 DELETE FROM observation; DELETE FROM indicator; DELETE FROM region;
+

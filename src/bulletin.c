@@ -12,7 +12,7 @@
 #include "utils/builtins.h"
 
 /* The style from the arguments both functions share: 2 lang, 3 area,
- * 4 first, 5 rank_by, and verb_object at `verb_arg`. */
+ * 4 first, 5 rank_by, verb_object at `verb_arg` and pace_words after it. */
 static void
 style_of(FunctionCallInfo fcinfo, int verb_arg, tb_style *style, const char **object)
 {
@@ -50,6 +50,8 @@ style_of(FunctionCallInfo fcinfo, int verb_arg, tb_style *style, const char **ob
 	}
 	*object = PG_ARGISNULL(verb_arg) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(verb_arg));
 	style->verb_inside = *object != NULL;
+	/* pace_words follows verb_object: 超序时进度 / 未达序时进度 */
+	style->pace_in_words = !PG_ARGISNULL(verb_arg + 1) && PG_GETARG_BOOL(verb_arg + 1);
 }
 
 static char *
