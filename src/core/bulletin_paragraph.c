@@ -185,6 +185,9 @@ tb_paragraph(const tb_row *parent, const tb_subject *subject,
 	int32_t		i;
 	int32_t		grew = 0, with_growth = 0, ahead = 0, with_pace = 0;
 	int32_t		met = 0, with_att = 0, nranked = 0;
+	/* a cap (less is better): below the calendar is good, and its share
+	 * used is not a target met */
+	bool		capped = subject->kind == TB_AMOUNT && !subject->higher_is_better;
 	int			k;
 
 	if ((st = tb_check_args(subject, style)) != TR_OK || n < 0 ||
@@ -237,14 +240,16 @@ tb_paragraph(const tb_row *parent, const tb_subject *subject,
 			with_growth++;
 			grew += dir > 0;
 		}
-		/* as the sentence: no pace on the target period's last report */
-		if (r->has_pace && !(r->has_attainment && tb_target_complete(r)))
+		/* as the sentence: no pace on the target period's last report
+		 * (a cap's sentence always has one); a cap is "ahead" below its
+		 * calendar */
+		if (r->has_pace && (capped || !(r->has_attainment && tb_target_complete(r))))
 		{
 			double		pc;
 
 			(void) tr_round_half_even(r->pace, 1, &pc);
 			with_pace++;
-			ahead += pc > 0.0;
+			ahead += capped ? pc < 0.0 : pc > 0.0;
 		}
 		if (r->has_attainment)
 		{
@@ -252,7 +257,7 @@ tb_paragraph(const tb_row *parent, const tb_subject *subject,
 
 			(void) tr_round_half_even(r->attainment, 1, &a);
 			with_att++;
-			met += a >= 100.0;
+			met += !capped && a >= 100.0;
 		}
 		nranked += ranked(peers, i);
 	}
@@ -296,8 +301,9 @@ tb_paragraph(const tb_row *parent, const tb_subject *subject,
 			if (parts++)
 				tb_put(&t, en ? ", " : "，");
 			tb_put_int(&t, ahead);
-			tb_put(&t, en ? (ahead == 1 ? " is ahead of schedule" : " are ahead of schedule")
-				   : "个超序时进度");
+			tb_put(&t, en ? (capped ? (ahead == 1 ? " is below schedule" : " are below schedule")
+							 : (ahead == 1 ? " is ahead of schedule" : " are ahead of schedule"))
+				   : capped ? "个低于序时进度" : "个超序时进度");
 		}
 		if (with_att > 0)
 		{

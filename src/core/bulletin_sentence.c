@@ -38,6 +38,9 @@
  *   全市第3位; with verb_inside the subject is split, so the indicator is
  *   named again: 制造业投资总量居全省第一. A ratio: 水平居…. en "1st in
  *   the province by total" ("by level").
+ * - a cap (an amount where less is better, 能耗): 占全年目标的47.5%, and
+ *   高于/低于序时进度X个百分点 (above the calendar is bad), never 完成 nor
+ *   超额完成; en "used 47.5% of the full-year cap", "above/below schedule".
  * - attainment: 完成三季度目标的124.9% (the target period's label without
  *   its year, 全年目标 for a year; 目标 when the row has no target). On the
  *   target period's last report (time progress 100%): 超额完成三季度目标
@@ -212,6 +215,12 @@ value_clause(clauses *c, const tb_row *row, const tb_subject *s,
 		tb_put_figure(t, num + 1, s->unit, TP_LANG_ZH);
 		return;
 	}
+	if (!s->higher_is_better && s->verb == NULL)
+	{
+		/* a cap's level is used, not completed: 能耗95.0万吨标准煤 */
+		tb_put_figure(t, num, s->unit, TP_LANG_ZH);
+		return;
+	}
 	if (style->verb_inside && obj != NULL && obj[0] != '\0' &&
 		strlen(name) > strlen(obj) &&
 		strcmp(name + strlen(name) - strlen(obj), obj) == 0)
@@ -240,6 +249,9 @@ tb_write_sentence(tb_text *t, const tb_row *row, const tb_subject *s,
 	bool		rank_growth;
 	bool		rank_amount;
 	bool		complete;
+	/* A cap: an amount where less is better (能耗), whose target is a
+	 * limit: 占…目标的X%, 高于/低于序时进度. */
+	bool		cap = s->kind == TB_AMOUNT && !s->higher_is_better;
 	char		words[TR_DESCRIBE_MAX];
 	char		tlabel[TP_TEXT_MAX];
 	char		num[TB_NUM_MAX];
@@ -351,7 +363,27 @@ tb_write_sentence(tb_text *t, const tb_row *row, const tb_subject *s,
 
 		(void) tr_round_half_even(row->attainment, 1, &a);
 		tb_fmt_fixed(row->attainment, 1, num);
-		if (complete && a > 100.0)
+		if (cap)
+		{
+			/* a cap (less is better): the share used, never 完成 */
+			if (en)
+			{
+				if (first)
+					tb_put(t, "used ");
+				tb_put(t, num);
+				tb_put(t, "% of ");
+				put_target(t, lang, tlabel, "", "cap");
+			}
+			else
+			{
+				tb_put(t, "占");
+				put_target(t, lang, tlabel, "目标", "");
+				tb_put(t, "的");
+				tb_put(t, num);
+				tb_put(t, "%");
+			}
+		}
+		else if (complete && a > 100.0)
 		{
 			if (en)
 			{
@@ -392,7 +424,7 @@ tb_write_sentence(tb_text *t, const tb_row *row, const tb_subject *s,
 			tb_put(t, "%");
 		}
 	}
-	if (row->has_pace && !(complete && row->has_attainment))
+	if (row->has_pace && (cap || !(complete && row->has_attainment)))
 	{
 		double		pc;
 		bool		first = open_target(&c);
@@ -411,11 +443,19 @@ tb_write_sentence(tb_text *t, const tb_row *row, const tb_subject *s,
 					put_points(t, fabs(pc), lang);
 					tb_put(t, " ");
 				}
-				tb_put(t, pc > 0.0 ? "ahead of schedule" : "behind schedule");
+				tb_put(t, cap ? (pc > 0.0 ? "above schedule" : "below schedule")
+					   : (pc > 0.0 ? "ahead of schedule" : "behind schedule"));
 			}
 		}
 		else if (pc == 0.0)
 			tb_put(t, "与序时进度持平");
+		else if (cap)
+		{
+			/* a cap used faster than the calendar is above it: bad */
+			tb_put(t, pc > 0.0 ? "高于序时进度" : "低于序时进度");
+			if (!style->pace_in_words)
+				put_points(t, fabs(pc), lang);
+		}
 		else if (style->pace_in_words)
 			tb_put(t, pc > 0.0 ? "超序时进度" : "未达序时进度");
 		else

@@ -101,6 +101,41 @@ test_examples(void)
 	r.pace = 24.85;
 	SENT(&r, &invest, "2022-01..07", true, &st,
 		 "1-7月，江北区制造业投资完成12.5亿元，同比增长61.0%，增速居全市第1位，较上月前移2位；完成三季度目标的124.9%，超序时进度24.8个百分点。");
+	/* a cap (less is better: energy use under a full-year limit): the
+	 * level without 完成, the share used, and 低于/高于序时进度 */
+	{
+		tb_subject	energy = {"江北区", "能耗", "万吨标准煤", 1, TB_AMOUNT, false, "宁波市", NULL, NULL};
+		tb_row		e;
+		tb_style	plain;
+
+		memset(&e, 0, sizeof(e));
+		memset(&plain, 0, sizeof(plain));
+		e.r.has_value = true;
+		e.r.value = 95.0;
+		e.r.has_base = true;
+		e.r.base = 100.0;
+		e.r.has_growth = true;
+		e.r.growth = -5.0;
+		e.has_target = true;
+		e.target.period = per("2022");
+		e.target.has_amount = true;
+		e.target.amount = 200.0;
+		e.has_attainment = true;
+		e.attainment = 47.5;
+		e.has_time_progress = true;
+		e.time_progress = 58.3;
+		e.has_pace = true;
+		e.pace = -10.8;
+		e.peers = 12;
+		e.has_rank_growth = true;
+		e.rank_growth = 1;
+		e.tied_growth = 1;
+		SENT(&e, &energy, "2022-01..07", false, &plain,
+			 "1-7月，江北区能耗95.0万吨标准煤，同比下降5.0%，增速居全市首位；占全年目标的47.5%，低于序时进度10.8个百分点。");
+		e.pace = 15.0;
+		SENT(&e, &energy, "2022-01..07", false, &plain,
+			 "1-7月，江北区能耗95.0万吨标准煤，同比下降5.0%，增速居全市首位；占全年目标的47.5%，高于序时进度15.0个百分点。");
+	}
 	/* alone in its group (the city itself): no rank, no rank change */
 	r.peers = 1;
 	SENT(&r, &invest, "2022-01..07", true, &st,
