@@ -233,6 +233,9 @@ paragraphs_sink(void *state, const BoardReport *report, const BoardIndicator *in
 	MemoryContext outer = MemoryContextSwitchTo(ps->cxt);
 	PeerGroup	   *g;
 	int64		i;
+	char	   *indicator;
+	char	   *parent;
+	char	   *parent_name;
 
 	if (ps->ngroups == ps->capgroups)
 	{
@@ -260,17 +263,21 @@ paragraphs_sink(void *state, const BoardReport *report, const BoardIndicator *in
 	g->peer_group = copy_or_null(entries[0].peer_group);
 	g->first = ps->nkept;
 	g->n = n;
+	/* Peers share their indicator and parent: converted once. */
+	indicator = text_to_cstring(ind->code);
+	parent = cstring_or_null(entries[0].parent);
+	parent_name = cstring_or_null(entries[0].parent_name);
 	for (i = 0; i < n; i++)
 	{
 		Kept	   *k = &ps->kept[ps->nkept++];
 
 		k->row = *entries[i].row;
 		k->row.error_in = NULL;
-		k->indicator = text_to_cstring(ind->code);
+		k->indicator = indicator;
 		k->region = text_to_cstring(entries[i].region);
 		k->region_name = text_to_cstring(entries[i].region_name);
-		k->parent = cstring_or_null(entries[i].parent);
-		k->parent_name = cstring_or_null(entries[i].parent_name);
+		k->parent = parent;
+		k->parent_name = parent_name;
 	}
 	MemoryContextSwitchTo(outer);
 }
