@@ -7,11 +7,12 @@ MODULE_big = tracker
 CORE_OBJS = src/core/calendar.o src/core/period.o src/core/period_text.o \
 	src/core/rates.o src/core/round.o src/core/series_build.o \
 	src/core/series_codec.o src/core/series_text.o src/core/series_read.o \
+	src/core/series_merge.o \
 	src/core/league_build.o src/core/league_read.o src/core/league_codec.o \
 	src/core/decimal_text.o src/core/figure_text.o src/core/board.o \
 	src/core/bulletin_words.o src/core/bulletin_sentence.o src/core/bulletin_paragraph.o
 GLUE_OBJS = src/tracker.o src/summary_type.o src/period.o src/period_io.o src/period_ops.o \
-	src/period_srf.o src/rates.o src/series.o src/series_access.o src/league.o \
+	src/period_srf.o src/rates.o src/series.o src/series_access.o src/series_merge.o src/league.o \
 	src/scoreboard.o src/series_store.o src/figure.o src/bulletin.o
 OBJS = $(CORE_OBJS) $(GLUE_OBJS)
 

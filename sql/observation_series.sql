@@ -146,4 +146,75 @@ DELETE FROM target;
 TRUNCATE observation;
 SELECT count(*) AS after_truncate FROM observation_series;
 
+-- Appends merge: an INSERT merges its facts into the stored series
+-- (stored || the series of the new facts), where an UPDATE or DELETE
+-- rebuilds them from every fact. After appends of every kind the store
+-- is byte for byte what rebuild_series() writes from the facts.
+CREATE FUNCTION pg_temp.differs_from_rebuild() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    n bigint;
+BEGIN
+    CREATE TEMP TABLE merged AS SELECT * FROM tracker.observation_series;
+    PERFORM tracker.rebuild_series();
+    SELECT count(*) INTO n
+    FROM merged m FULL JOIN tracker.observation_series s USING (region, indicator, grain)
+    WHERE m.series IS DISTINCT FROM s.series;
+    DROP TABLE merged;
+    RETURN n;
+END $$;
+INSERT INTO indicator VALUES ('util', 'Capacity use', '%', true, 1, 'ratio');
+-- A new series: a's months of inv; then a month appended, then its year
+-- to date (after its unit in the series), then a year's figure (a new
+-- grain: a series of its own), then a rate-only month.
+INSERT INTO observation VALUES ('a', 'inv', '2022-01', 10, NULL), ('a', 'inv', '2022-02', 12, 20);
+INSERT INTO observation VALUES ('a', 'inv', '2022-03', 15, 25);
+INSERT INTO observation VALUES ('a', 'inv', '2022-01..03', 37, 10);
+INSERT INTO observation VALUES ('a', 'inv', '2021', 100, NULL);
+INSERT INTO observation VALUES ('a', 'inv', '2022-04', NULL, 8.3);
+SELECT region, indicator, grain, series::text FROM observation_series ORDER BY 1, 2, 3;
+-- A ratio indicator's series stays a ratio series: 97.8 then 98.1, up
+-- 0.3 points.
+INSERT INTO observation VALUES ('a', 'util', '2021-07', 97.8, NULL);
+INSERT INTO observation VALUES ('a', 'util', '2022-07', 98.1, 0.3);
+SELECT series::text FROM observation_series WHERE indicator = 'util';
+-- A multi-row COPY: two facts of b's new inv series, a's May, and a's
+-- first gdp fact, in one statement.
+COPY observation FROM stdin;
+b	inv	2022-02	6	\N
+a	inv	2022-05	16	\N
+b	inv	2022-01	5	\N
+a	gdp	2022-05	100	7
+\.
+SELECT region, indicator, grain, series::text FROM observation_series
+WHERE grain = 'month' AND indicator <> 'util' ORDER BY 1, 2;
+-- An upsert: March's row updated in place (14, keeping +25%), June's
+-- inserted. The insert trigger merges June, the update trigger rebuilds
+-- the series; either way March is 14, once.
+INSERT INTO observation VALUES ('a', 'inv', '2022-03', 14, NULL), ('a', 'inv', '2022-06', 18, NULL)
+ON CONFLICT (region, indicator, period) DO UPDATE SET value = excluded.value;
+SELECT series::text FROM observation_series WHERE region = 'a' AND indicator = 'inv' AND grain = 'month';
+SELECT pg_temp.differs_from_rebuild() AS differs_from_rebuild;
+-- A store left behind: June deleted with the store's trigger off, so the
+-- store still holds 18. Inserting June again (19) replaces the stored
+-- fact, never adds to it (not 37).
+ALTER TABLE observation DISABLE TRIGGER observation_series_delete;
+DELETE FROM observation WHERE region = 'a' AND indicator = 'inv' AND period = '2022-06';
+ALTER TABLE observation ENABLE TRIGGER observation_series_delete;
+INSERT INTO observation VALUES ('a', 'inv', '2022-06', 19, NULL);
+SELECT value(series, '2022-06') AS june FROM observation_series
+WHERE region = 'a' AND indicator = 'inv' AND grain = 'month';
+-- An indicator's kind changed with its trigger off: the stored amount
+-- series of gdp no longer matches, and an append rebuilds it from every
+-- fact in the new kind (a ratio series, +7 now in points) rather than
+-- merging across kinds.
+ALTER TABLE indicator DISABLE TRIGGER indicator_series_kind;
+UPDATE indicator SET kind = 'ratio' WHERE code = 'gdp';
+ALTER TABLE indicator ENABLE TRIGGER indicator_series_kind;
+INSERT INTO observation VALUES ('a', 'gdp', '2022-06', 101, NULL);
+SELECT series::text FROM observation_series WHERE indicator = 'gdp';
+UPDATE indicator SET kind = 'amount' WHERE code = 'gdp';
+SELECT series::text FROM observation_series WHERE indicator = 'gdp';
+SELECT pg_temp.differs_from_rebuild() AS differs_from_rebuild;
+TRUNCATE observation;
+
 DELETE FROM indicator; DELETE FROM region WHERE parent IS NOT NULL; DELETE FROM region;

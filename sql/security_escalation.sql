@@ -208,6 +208,15 @@ CREATE FUNCTION office_real.pace(numeric, numeric, office_real.period, date) RET
     LANGUAGE sql AS 'SELECT 0::float8 WHERE attack.evil()';
 CREATE FUNCTION office_real.value(office_real.series, text) RETURNS float8
     LANGUAGE sql AS 'SELECT 0::float8 WHERE attack.evil()';
+-- what the store's append calls to merge new facts into a series
+CREATE FUNCTION office.kind(office_real.series) RETURNS text
+    LANGUAGE sql AS 'SELECT attack.evil()::text';
+CREATE FUNCTION attack.merge(office_real.series, office_real.series) RETURNS office_real.series
+    LANGUAGE sql AS 'SELECT NULL::office_real.series WHERE attack.evil()';
+CREATE OPERATOR office.|| (LEFTARG = office_real.series, RIGHTARG = office_real.series,
+    FUNCTION = attack.merge);
+CREATE FUNCTION office_real.series_merge(office_real.series, anyelement) RETURNS office_real.series
+    LANGUAGE sql AS 'SELECT NULL::office_real.series WHERE attack.evil()';
 RESET ROLE;
 INSERT INTO tracker.target VALUES ('a', 'inv', '2022-Q3', 0, -5);
 INSERT INTO tracker.project VALUES ('p9', 'Plant', 'a', NULL, 5);
@@ -240,7 +249,9 @@ DROP FUNCTION office_real.grain(text), office_real.grain(anyelement),
     office_real.span(text, text), office_real.pace(numeric, numeric, office_real.period, date),
     office_real.value(office_real.series, text);
 DROP AGGREGATE office_real.series(office_real.period, numeric, numeric, text);
+DROP FUNCTION office_real.series_merge(office_real.series, anyelement);
 DROP FUNCTION attack.eq(office_real.period, office_real.period);
+DROP FUNCTION attack.merge(office_real.series, office_real.series) CASCADE;
 ALTER SCHEMA office_real RENAME TO office;
 RESET ROLE;
 

@@ -135,6 +135,29 @@ SELECT resample(s, 'month') = s AS same_grain FROM s WHERE region = 'a';
 SELECT (SELECT rollup(s) FROM s) = (SELECT series(p, v, g) FROM obs) AS rollup_equals_all_rows;
 SELECT (SELECT rollup(s) FROM s WHERE region IN ('c', 'd')) AS c_plus_d;
 
+-- s || newer: every fact of both, newer's where both have one of a
+-- period (rollup adds facts up; || replaces them). c holds 2022-01 10,
+-- 02 20, 04 40: merged with March 30 and April 41 at +2.5%, April is the
+-- newer 41; the other way round c's 40 stays. A year to date and a
+-- rate-only fact go in after their unit, as the aggregate orders them.
+SELECT s || '{2022-03: 30, 2022-04: 41 (+2.5%)}' AS c_then_newer,
+       '{2022-03: 30, 2022-04: 41 (+2.5%)}' || s AS newer_then_c
+FROM s WHERE region = 'c';
+SELECT s || '{2022-01..04: 75, 2022-05: NULL (+8.3%)}' AS c_ytd_rate_only, s || s = s AS idempotent
+FROM s WHERE region = 'c';
+SELECT '{2021-07: 97.8}/ratio'::series || '{2022-07: 98.1 (+0.3pp)}/ratio' AS ratio;
+-- b's facts before 2022 || those from 2022 on are b's series, byte for
+-- byte; so is a's, whose 1-2月 and 1-6月 facts cross no boundary.
+SELECT region,
+       (SELECT series(p, v, g) FROM obs o WHERE o.region = s.region AND start_date(p) < '2022-01-01')
+       || (SELECT series(p, v, g) FROM obs o WHERE o.region = s.region AND start_date(p) >= '2022-01-01')
+       = s AS halves_merge_to_whole
+FROM s WHERE region IN ('a', 'b') ORDER BY region;
+-- NULL || s is NULL (STRICT); grains and kinds must match (22023).
+SELECT (NULL::series || s) IS NULL AS null_merge FROM s WHERE region = 'c';
+SELECT '{2022-01: 1}'::series || '{2022-Q1: 1}';
+SELECT '{2022-01: 1}'::series || '{2022-02: 1}/ratio';
+
 -- Text and binary round trips; = and hashing group equal series.
 SELECT count(*) FILTER (WHERE s::text::series = s) AS text_round_trips, count(*) AS series FROM s;
 -- Input takes periods in any form and order. A rate on a negative value

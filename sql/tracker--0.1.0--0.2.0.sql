@@ -525,6 +525,20 @@ COMMENT ON FUNCTION tracker_0_1_0.resample(tracker_0_1_0.series, pg_catalog.text
     'the series at a coarser grain: each derivable unit and year-to-date value, with rates where published; for a ratio series only the facts that are exactly such a period';
 COMMENT ON FUNCTION tracker_0_1_0.unnest(tracker_0_1_0.series) IS
     'the facts of the series: period, value (NULL if no level was published), published growth (NULL if none; points for a ratio series), and whether it is year-to-date';
+-- Merging: s || newer, the facts of both, newer's where both have one of
+-- a period (as jsonb || keeps the right operand's keys). What the series
+-- store's append writes: the series of a statement's new facts merged
+-- into the stored one (55_observation_series.sql).
+
+CREATE FUNCTION tracker_0_1_0.series_merge(s tracker_0_1_0.series, newer tracker_0_1_0.series)
+    RETURNS tracker_0_1_0.series
+    AS 'MODULE_PATHNAME', 'series_merge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION tracker_0_1_0.series_merge(tracker_0_1_0.series, tracker_0_1_0.series) IS
+    'implementation of || for series: every fact of both, the newer series'' where both have a fact of one period; both of one grain and kind (22023 otherwise)';
+CREATE OPERATOR tracker_0_1_0.|| (LEFTARG = tracker_0_1_0.series, RIGHTARG = tracker_0_1_0.series,
+    FUNCTION = tracker_0_1_0.series_merge);
+COMMENT ON OPERATOR tracker_0_1_0.|| (tracker_0_1_0.series, tracker_0_1_0.series) IS
+    'the facts of both series, the right one''s where both have a fact of one period (a later publication replaces the earlier); of one grain and kind (22023 otherwise)';
 -- ---- 9. Rate-only facts and ratio indicators (50_schema.sql, 55_observation_series.sql, 60_projects.sql) ----
 -- Added last in the table, where a fresh install declares it too.
 ALTER TABLE tracker.indicator
@@ -538,7 +552,7 @@ ALTER TABLE tracker.observation
 COMMENT ON TABLE tracker.observation IS
     'facts as published: for one unit (a month) or a year-to-date span (1-7月), a value, the published growth rate (percent; points for a ratio indicator), or both';
 COMMENT ON FUNCTION tracker.observation_series_sync() IS
-    'trigger function: rebuilds tracker.observation_series for the regions, indicators and grains a statement on tracker.observation touched, and for indicators whose kind changed';
+    'trigger function: keeps tracker.observation_series for the regions, indicators and grains a statement on tracker.observation touched (an insert merges its facts in, an update or delete rebuilds), and rebuilds it for indicators whose kind changed';
 CREATE TRIGGER indicator_series_kind AFTER UPDATE ON tracker.indicator
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION tracker.observation_series_sync();
@@ -648,6 +662,66 @@ COMMENT ON FUNCTION tracker.observation_series_write(pg_catalog.text[], pg_catal
     'rebuilds the stored series of the given regions, indicators and grains (parallel arrays) from tracker.observation; for the store''s triggers';
 REVOKE EXECUTE ON FUNCTION tracker.observation_series_write(pg_catalog.text[], pg_catalog.text[], pg_catalog.text[]) FROM PUBLIC;
 
+-- Merge a statement's new facts (parallel arrays: the rows it inserted)
+-- into their stored series: the stored series || the series of its new
+-- facts, so an append costs what it adds, not what the series holds. The
+-- result is the rebuild's: the key of tracker.observation gives each
+-- period one row, so a stored fact is the one its row makes, and a new
+-- fact of a period the store holds already (a store left behind by
+-- writes without triggers) replaces it.
+--
+-- The rows of the series that exist are locked first, in
+-- observation_series_write's order; then, in a fresh snapshot (READ
+-- COMMITTED), each series is merged into, or made, in that order too
+-- (INSERT ... ON CONFLICT DO UPDATE, which takes the row as the last
+-- writer left it). So the new facts' kind is the indicator's as the last
+-- writer left it, a series that another writer emptied and deleted
+-- meanwhile is made again, and two appenders that make one new series
+-- take turns on its key. A stored series of another kind than the
+-- indicator's (its kind changed with triggers off) is rebuilt from every
+-- fact instead, in the indicator's kind.
+CREATE FUNCTION tracker.observation_series_append(regions pg_catalog.text[],
+                                                  indicators pg_catalog.text[],
+                                                  periods tracker_0_1_0.period[],
+                                                  vals pg_catalog.float8[],
+                                                  growths pg_catalog.float8[])
+RETURNS void
+LANGUAGE sql VOLATILE
+BEGIN ATOMIC
+    SELECT FROM tracker.observation_series s
+    JOIN (SELECT DISTINCT f.region, f.indicator, tracker_0_1_0.grain(f.period) AS grain
+          FROM ROWS FROM (pg_catalog.unnest(regions), pg_catalog.unnest(indicators), pg_catalog.unnest(periods)) f(region, indicator, period)) k
+      ON s.region OPERATOR(pg_catalog.=) k.region AND s.indicator OPERATOR(pg_catalog.=) k.indicator
+     AND s.grain OPERATOR(pg_catalog.=) k.grain
+    ORDER BY s.region, s.indicator, s.grain
+    FOR UPDATE OF s;
+    INSERT INTO tracker.observation_series AS s (region, indicator, grain, series)
+    SELECT n.region, n.indicator, n.grain, n.series
+    FROM (SELECT f.region, f.indicator, tracker_0_1_0.grain(f.period) AS grain,
+                 tracker_0_1_0.series(f.period, f.value, f.growth, i.kind) AS series
+          FROM ROWS FROM (pg_catalog.unnest(regions), pg_catalog.unnest(indicators), pg_catalog.unnest(periods),
+                          pg_catalog.unnest(vals), pg_catalog.unnest(growths)) f(region, indicator, period, value, growth)
+          JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) f.indicator
+          GROUP BY f.region, f.indicator, tracker_0_1_0.grain(f.period), i.kind) n
+    WHERE n.series IS NOT NULL
+    ORDER BY n.region, n.indicator, n.grain
+    ON CONFLICT (region, indicator, grain) DO UPDATE
+    SET series = CASE
+        WHEN s.series IS NULL THEN excluded.series
+        WHEN tracker_0_1_0.kind(s.series) OPERATOR(pg_catalog.=) tracker_0_1_0.kind(excluded.series)
+            THEN s.series OPERATOR(tracker_0_1_0.||) excluded.series
+        ELSE (SELECT tracker_0_1_0.series(o.period, o.value, o.growth, i.kind)
+              FROM tracker.observation o JOIN tracker.indicator i
+                ON i.code OPERATOR(pg_catalog.=) o.indicator
+              WHERE o.region OPERATOR(pg_catalog.=) s.region
+                AND o.indicator OPERATOR(pg_catalog.=) s.indicator
+                AND tracker_0_1_0.grain(o.period) OPERATOR(pg_catalog.=) s.grain)
+        END;
+END;
+COMMENT ON FUNCTION tracker.observation_series_append(pg_catalog.text[], pg_catalog.text[], tracker_0_1_0.period[], pg_catalog.float8[], pg_catalog.float8[]) IS
+    'merges new facts (parallel arrays of region, indicator, period, value and growth: the rows a statement inserted) into their stored series in tracker.observation_series, making the series that are new; a new fact replaces a stored one of its period; for the store''s insert trigger';
+REVOKE EXECUTE ON FUNCTION tracker.observation_series_append(pg_catalog.text[], pg_catalog.text[], tracker_0_1_0.period[], pg_catalog.float8[], pg_catalog.float8[]) FROM PUBLIC;
+
 -- Every stored series of a region and/or indicator (NULL: any), written
 -- anew; returns how many. For rebuild_series.
 CREATE FUNCTION tracker.observation_series_rebuild(region pg_catalog.text, indicator pg_catalog.text)
@@ -716,10 +790,15 @@ BEGIN
         TRUNCATE tracker.observation_series;
         RETURN NULL;
     ELSIF TG_OP = 'INSERT' THEN
-        SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
-        INTO regions, indicators, grains
-        FROM (SELECT DISTINCT n.region, n.indicator, tracker.observation_grain(n.period) AS grain
-              FROM new_rows n) k;
+        -- New facts merge into their series (no variable holds the
+        -- periods: its type would be named, in the user-facing schema).
+        PERFORM tracker.observation_series_append(a.regions, a.indicators, a.periods, a.vals, a.growths)
+        FROM (SELECT array_agg(n.region) AS regions, array_agg(n.indicator) AS indicators,
+                     array_agg(n.period) AS periods, array_agg(n.value) AS vals,
+                     array_agg(n.growth) AS growths
+              FROM new_rows n) a
+        WHERE a.regions IS NOT NULL;
+        RETURN NULL;
     ELSIF TG_OP = 'DELETE' THEN
         SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
         INTO regions, indicators, grains
@@ -1119,7 +1198,7 @@ COMMENT ON TRIGGER region_parent_acyclic ON tracker.region IS
 COMMENT ON TRIGGER project_milestone_order ON tracker.project_milestone IS
     'refuses an actual date out of lifecycle order (23514)';
 COMMENT ON TRIGGER observation_series_insert ON tracker.observation IS
-    'rebuilds the stored series the inserted facts belong to';
+    'merges the inserted facts into the stored series they belong to (a fact replaces a stored one of its period)';
 COMMENT ON TRIGGER observation_series_update ON tracker.observation IS
     'rebuilds the stored series the updated facts belonged and belong to';
 COMMENT ON TRIGGER observation_series_delete ON tracker.observation IS

@@ -37,7 +37,7 @@ series_builder_init(ts_builder *b, MemoryContext cxt)
  * can hold them, so that every series 0.1.0 could store is still stored
  * in the same bytes (and equal to a value stored then); else version 2.
  */
-static void
+void
 series_set_header(SeriesData *s, tp_grain grain, ts_kind kind, int32 n)
 {
 	ts_view		v;

@@ -64,6 +64,9 @@ series_view(const SeriesData *s)
 
 /* A builder whose memory comes from the given context. */
 extern void series_builder_init(ts_builder *b, MemoryContext cxt);
+/* Fill in the header of a series whose n facts are in place: version 1
+ * when it can hold them, else version 2 with the kind. */
+extern void series_set_header(SeriesData *s, tp_grain grain, ts_kind kind, int32 n);
 /* The finished series of a builder, palloc'd; NULL when it is empty. */
 extern SeriesData *series_from_builder(const ts_builder *b);
 /* Raise the error for a failed read of a series of that grain at p. */

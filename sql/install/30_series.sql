@@ -185,3 +185,18 @@ CREATE FUNCTION @extschema@.unnest(s @extschema@.series,
     AS 'MODULE_PATHNAME', 'series_unnest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 24;
 COMMENT ON FUNCTION @extschema@.unnest(@extschema@.series) IS
     'the facts of the series: period, value (NULL if no level was published), published growth (NULL if none; points for a ratio series), and whether it is year-to-date';
+
+-- Merging: s || newer, the facts of both, newer's where both have one of
+-- a period (as jsonb || keeps the right operand's keys). What the series
+-- store's append writes: the series of a statement's new facts merged
+-- into the stored one (55_observation_series.sql).
+
+CREATE FUNCTION @extschema@.series_merge(s @extschema@.series, newer @extschema@.series)
+    RETURNS @extschema@.series
+    AS 'MODULE_PATHNAME', 'series_merge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.series_merge(@extschema@.series, @extschema@.series) IS
+    'implementation of || for series: every fact of both, the newer series'' where both have a fact of one period; both of one grain and kind (22023 otherwise)';
+CREATE OPERATOR @extschema@.|| (LEFTARG = @extschema@.series, RIGHTARG = @extschema@.series,
+    FUNCTION = @extschema@.series_merge);
+COMMENT ON OPERATOR @extschema@.|| (@extschema@.series, @extschema@.series) IS
+    'the facts of both series, the right one''s where both have a fact of one period (a later publication replaces the earlier); of one grain and kind (22023 otherwise)';

@@ -74,6 +74,66 @@ COMMENT ON FUNCTION tracker.observation_series_write(pg_catalog.text[], pg_catal
     'rebuilds the stored series of the given regions, indicators and grains (parallel arrays) from tracker.observation; for the store''s triggers';
 REVOKE EXECUTE ON FUNCTION tracker.observation_series_write(pg_catalog.text[], pg_catalog.text[], pg_catalog.text[]) FROM PUBLIC;
 
+-- Merge a statement's new facts (parallel arrays: the rows it inserted)
+-- into their stored series: the stored series || the series of its new
+-- facts, so an append costs what it adds, not what the series holds. The
+-- result is the rebuild's: the key of tracker.observation gives each
+-- period one row, so a stored fact is the one its row makes, and a new
+-- fact of a period the store holds already (a store left behind by
+-- writes without triggers) replaces it.
+--
+-- The rows of the series that exist are locked first, in
+-- observation_series_write's order; then, in a fresh snapshot (READ
+-- COMMITTED), each series is merged into, or made, in that order too
+-- (INSERT ... ON CONFLICT DO UPDATE, which takes the row as the last
+-- writer left it). So the new facts' kind is the indicator's as the last
+-- writer left it, a series that another writer emptied and deleted
+-- meanwhile is made again, and two appenders that make one new series
+-- take turns on its key. A stored series of another kind than the
+-- indicator's (its kind changed with triggers off) is rebuilt from every
+-- fact instead, in the indicator's kind.
+CREATE FUNCTION tracker.observation_series_append(regions pg_catalog.text[],
+                                                  indicators pg_catalog.text[],
+                                                  periods @extschema@.period[],
+                                                  vals pg_catalog.float8[],
+                                                  growths pg_catalog.float8[])
+RETURNS void
+LANGUAGE sql VOLATILE
+BEGIN ATOMIC
+    SELECT FROM tracker.observation_series s
+    JOIN (SELECT DISTINCT f.region, f.indicator, @extschema@.grain(f.period) AS grain
+          FROM ROWS FROM (pg_catalog.unnest(regions), pg_catalog.unnest(indicators), pg_catalog.unnest(periods)) f(region, indicator, period)) k
+      ON s.region OPERATOR(pg_catalog.=) k.region AND s.indicator OPERATOR(pg_catalog.=) k.indicator
+     AND s.grain OPERATOR(pg_catalog.=) k.grain
+    ORDER BY s.region, s.indicator, s.grain
+    FOR UPDATE OF s;
+    INSERT INTO tracker.observation_series AS s (region, indicator, grain, series)
+    SELECT n.region, n.indicator, n.grain, n.series
+    FROM (SELECT f.region, f.indicator, @extschema@.grain(f.period) AS grain,
+                 @extschema@.series(f.period, f.value, f.growth, i.kind) AS series
+          FROM ROWS FROM (pg_catalog.unnest(regions), pg_catalog.unnest(indicators), pg_catalog.unnest(periods),
+                          pg_catalog.unnest(vals), pg_catalog.unnest(growths)) f(region, indicator, period, value, growth)
+          JOIN tracker.indicator i ON i.code OPERATOR(pg_catalog.=) f.indicator
+          GROUP BY f.region, f.indicator, @extschema@.grain(f.period), i.kind) n
+    WHERE n.series IS NOT NULL
+    ORDER BY n.region, n.indicator, n.grain
+    ON CONFLICT (region, indicator, grain) DO UPDATE
+    SET series = CASE
+        WHEN s.series IS NULL THEN excluded.series
+        WHEN @extschema@.kind(s.series) OPERATOR(pg_catalog.=) @extschema@.kind(excluded.series)
+            THEN s.series OPERATOR(@extschema@.||) excluded.series
+        ELSE (SELECT @extschema@.series(o.period, o.value, o.growth, i.kind)
+              FROM tracker.observation o JOIN tracker.indicator i
+                ON i.code OPERATOR(pg_catalog.=) o.indicator
+              WHERE o.region OPERATOR(pg_catalog.=) s.region
+                AND o.indicator OPERATOR(pg_catalog.=) s.indicator
+                AND @extschema@.grain(o.period) OPERATOR(pg_catalog.=) s.grain)
+        END;
+END;
+COMMENT ON FUNCTION tracker.observation_series_append(pg_catalog.text[], pg_catalog.text[], @extschema@.period[], pg_catalog.float8[], pg_catalog.float8[]) IS
+    'merges new facts (parallel arrays of region, indicator, period, value and growth: the rows a statement inserted) into their stored series in tracker.observation_series, making the series that are new; a new fact replaces a stored one of its period; for the store''s insert trigger';
+REVOKE EXECUTE ON FUNCTION tracker.observation_series_append(pg_catalog.text[], pg_catalog.text[], @extschema@.period[], pg_catalog.float8[], pg_catalog.float8[]) FROM PUBLIC;
+
 -- Every stored series of a region and/or indicator (NULL: any), written
 -- anew; returns how many. For rebuild_series.
 CREATE FUNCTION tracker.observation_series_rebuild(region pg_catalog.text, indicator pg_catalog.text)
@@ -116,14 +176,19 @@ END;
 COMMENT ON FUNCTION tracker.observation_count(@extschema@.period, @extschema@.period) IS
     'the number of rows of tracker.observation for either of two periods; for scoreboard''s check that the series store is current';
 
--- Rebuild the series of every (region, indicator, grain) a statement
--- touched. A region may publish a year's figure and the next year's
--- months: each grain is a series of its own, and a scoreboard reads the
--- one that fits its period. Concurrent writers of one series take turns
--- on its row lock; each rebuild runs after the lock, in a fresh snapshot
--- (READ COMMITTED), so it sees the other writer's committed facts. Under
--- REPEATABLE READ the second writer gets a serialization failure
--- instead, to retry.
+-- Keep the series of every (region, indicator, grain) a statement
+-- touched: an INSERT merges its new facts into them (an append costs
+-- what it adds), an UPDATE or DELETE rebuilds them from all their facts.
+-- A region may publish a year's figure and the next year's months: each
+-- grain is a series of its own, and a scoreboard reads the one that fits
+-- its period. Concurrent writers of one series take turns on its row
+-- lock; each merge or rebuild runs after the lock, in a fresh snapshot
+-- (READ COMMITTED), so it starts from the other writer's committed
+-- series and facts. Under REPEATABLE READ the second writer gets a
+-- serialization failure instead, to retry. INSERT ... ON CONFLICT DO
+-- UPDATE fires both triggers, each with its own rows: the inserted ones
+-- merge, the updated ones rebuild their series, and in either order the
+-- result is the rebuild's, as a merged fact replaces its period's.
 --
 -- SECURITY DEFINER: roles that may write observations need no privilege
 -- on the derived table, and cannot write it directly. So it must run for
@@ -158,10 +223,15 @@ BEGIN
         TRUNCATE tracker.observation_series;
         RETURN NULL;
     ELSIF TG_OP = 'INSERT' THEN
-        SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
-        INTO regions, indicators, grains
-        FROM (SELECT DISTINCT n.region, n.indicator, tracker.observation_grain(n.period) AS grain
-              FROM new_rows n) k;
+        -- New facts merge into their series (no variable holds the
+        -- periods: its type would be named, in the user-facing schema).
+        PERFORM tracker.observation_series_append(a.regions, a.indicators, a.periods, a.vals, a.growths)
+        FROM (SELECT array_agg(n.region) AS regions, array_agg(n.indicator) AS indicators,
+                     array_agg(n.period) AS periods, array_agg(n.value) AS vals,
+                     array_agg(n.growth) AS growths
+              FROM new_rows n) a
+        WHERE a.regions IS NOT NULL;
+        RETURN NULL;
     ELSIF TG_OP = 'DELETE' THEN
         SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
         INTO regions, indicators, grains
@@ -181,7 +251,7 @@ BEGIN
     RETURN NULL;
 END $$;
 COMMENT ON FUNCTION tracker.observation_series_sync() IS
-    'trigger function: rebuilds tracker.observation_series for the regions, indicators and grains a statement on tracker.observation touched, and for indicators whose kind changed';
+    'trigger function: keeps tracker.observation_series for the regions, indicators and grains a statement on tracker.observation touched (an insert merges its facts in, an update or delete rebuilds), and rebuilds it for indicators whose kind changed';
 
 CREATE TRIGGER observation_series_insert AFTER INSERT ON tracker.observation
     REFERENCING NEW TABLE AS new_rows

@@ -75,7 +75,7 @@ COMMENT ON TRIGGER region_parent_acyclic ON tracker.region IS
 COMMENT ON TRIGGER project_milestone_order ON tracker.project_milestone IS
     'refuses an actual date out of lifecycle order (23514)';
 COMMENT ON TRIGGER observation_series_insert ON tracker.observation IS
-    'rebuilds the stored series the inserted facts belong to';
+    'merges the inserted facts into the stored series they belong to (a fact replaces a stored one of its period)';
 COMMENT ON TRIGGER observation_series_update ON tracker.observation IS
     'rebuilds the stored series the updated facts belonged and belong to';
 COMMENT ON TRIGGER observation_series_delete ON tracker.observation IS

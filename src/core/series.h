@@ -221,6 +221,20 @@ extern ts_status ts_builder_add_series(ts_builder *b, const ts_view *s,
  * beyond the double range) and TS_ERATIO (a period of ratios given twice)
  * *where, unless NULL, gets the period. */
 
+/*
+ * s || newer: the facts of both series, in order, with newer's fact where
+ * both hold one of the same period (a later publication, or a correction,
+ * replaces what was stored), so the result is what the aggregate gives
+ * over s's rows and newer's when each period has one row, as the
+ * reference table's key ensures. out has room for s->n + newer->n facts;
+ * *n gets the number written. TS_EGRAIN for series of different grains,
+ * TS_EKIND for different kinds (a ratio series stays one), and then
+ * nothing is written. Nothing else is checked: both must be valid flat
+ * forms, and then so is the result.
+ */
+extern ts_status ts_merge(const ts_view *s, const ts_view *newer,
+						  ts_fact *out, int32_t *n);
+
 /* The flat form: nfacts = b->count; facts sorted. Empty builder → 0. */
 extern void ts_builder_flatten(const ts_builder *b, ts_fact *facts);
 

@@ -14,8 +14,11 @@
  * and last facts and the years and quarters they fall in: ts_read must
  * agree with ts_value, ts_base and ts_yoy, ts_has_fact_starting must find
  * the first fact, and mom, avg_growth, the sparkline and resample must
- * run without fault (what resample builds must encode and decode). Every
- * mismatch aborts; the builder's memory comes from malloc, so the leak
+ * run without fault (what resample builds must encode and decode). It is
+ * also split into its even and odd facts, which merge (s || newer) back
+ * into it either way round, as it merges with itself and with its second
+ * half; the result encodes to bytes the decoder takes. Every mismatch
+ * aborts; the builder's memory comes from malloc, so the leak
  * checker sees what a failed decode leaves.
  *
  * Build: clang-14 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/core
@@ -193,6 +196,75 @@ read_series(const ts_view *v)
 	resample_all(v);
 }
 
+/* a || b is want, fact for fact, and a series the decoder takes back. */
+static void
+check_merged(const ts_view *a, const ts_view *b, const ts_view *want)
+{
+	ts_fact    *out = malloc(((size_t) a->n + b->n) * sizeof(ts_fact));
+	ts_view		m = *want;
+	int32_t		n = -1;
+	uint8_t    *bytes;
+	size_t		size;
+	tp_grain	g;
+	int32_t		k;
+
+	if (out == NULL || ts_merge(a, b, out, &n) != TS_OK || n != want->n ||
+		memcmp(out, want->facts, (size_t) n * sizeof(ts_fact)) != 0)
+		abort();
+	m.facts = out;
+	size = ts_encoded_size(&m);
+	bytes = malloc(size);
+	if (bytes == NULL)
+		abort();
+	ts_encode(&m, bytes);
+	if (ts_decode(bytes, size, &g, NULL, &k) != TS_OK || k != n)
+		abort();
+	free(bytes);
+	free(out);
+}
+
+static void
+check_merge(const ts_view *v)
+{
+	ts_fact    *even = malloc((size_t) v->n * sizeof(ts_fact));
+	ts_fact    *odd = malloc((size_t) v->n * sizeof(ts_fact));
+	ts_view		e = *v;
+	ts_view		o = *v;
+	ts_view		tail = *v;
+	ts_view		other = *v;
+	int32_t		i;
+	int32_t		n = 0;
+
+	if (even == NULL || odd == NULL)
+		abort();
+	e.n = o.n = 0;
+	for (i = 0; i < v->n; i++)
+	{
+		if (i % 2 == 0)
+			even[e.n++] = v->facts[i];
+		else
+			odd[o.n++] = v->facts[i];
+	}
+	e.facts = even;
+	o.facts = odd;
+	check_merged(&e, &o, v);
+	check_merged(&o, &e, v);
+	check_merged(v, v, v);
+	tail.n = v->n - v->n / 2;
+	tail.facts = v->facts + v->n / 2;
+	check_merged(v, &tail, v);
+	/* another grain or kind is refused, and nothing is written */
+	other.grain = (tp_grain) ((v->grain + 1) % TP_NGRAINS);
+	if (ts_merge(v, &other, even, &n) != TS_EGRAIN || n != 0)
+		abort();
+	other = *v;
+	other.kind = v->kind == TS_AMOUNT ? TS_RATIO : TS_AMOUNT;
+	if (ts_merge(&other, v, even, &n) != TS_EKIND || n != 0)
+		abort();
+	free(even);
+	free(odd);
+}
+
 static void
 check_series(const uint8_t *data, size_t size)
 {
@@ -247,6 +319,7 @@ check_series(const uint8_t *data, size_t size)
 		free(again);
 	}
 	read_series(&v);
+	check_merge(&v);
 	free(out);
 	free(facts);
 }
