@@ -185,7 +185,7 @@ BEGIN
         IF part IS NULL OR NOT EXISTS (SELECT FROM pg_catalog.pg_inherits i
                                        WHERE i.inhrelid OPERATOR(pg_catalog.=) part
                                          AND i.inhparent OPERATOR(pg_catalog.=) 'tracker.observation'::pg_catalog.regclass) THEN
-            RETURN OLD;
+            RETURN NULL;
         END IF;
         -- The series its facts belong to, rebuilt without them.
         EXECUTE pg_catalog.format(
@@ -199,7 +199,7 @@ BEGIN
         IF regions IS NOT NULL THEN
             PERFORM tracker.observation_series_write(regions, indicators, grains);
         END IF;
-        RETURN OLD;
+        RETURN NULL;
     END IF;
     -- A view, a function body or a foreign key bound to the default
     -- partition reads or checks only the facts left there: those made on
@@ -273,12 +273,14 @@ BEGIN
     SET extconfig = pg_catalog.array_append(e.extconfig, part::pg_catalog.oid),
         extcondition = pg_catalog.array_append(e.extcondition, ''::pg_catalog.text)
     WHERE e.extname OPERATOR(pg_catalog.=) 'tracker';
-    RETURN NEW;
+    RETURN NULL;
 END $$;
 COMMENT ON FUNCTION tracker.local_partition_apply() IS
     'trigger function: makes (on INSERT) or drops (on DELETE) the partition of tracker.observation a row of tracker.local_partition describes, moving its facts out of the default partition or rebuilding the series they belonged to';
 REVOKE EXECUTE ON FUNCTION tracker.local_partition_apply() FROM PUBLIC;
-CREATE TRIGGER local_partition_apply BEFORE INSERT OR UPDATE OR DELETE ON tracker.local_partition
+-- After the row's checks and key, so that a row they refuse makes no
+-- table first.
+CREATE TRIGGER local_partition_apply AFTER INSERT OR UPDATE OR DELETE ON tracker.local_partition
     FOR EACH ROW EXECUTE FUNCTION tracker.local_partition_apply();
 COMMENT ON TRIGGER local_partition_apply ON tracker.local_partition IS
     'makes or drops the partition of each row inserted or deleted';
