@@ -82,8 +82,10 @@ SELECT e.extowner = 'regress_tracker_owner'::regrole AS ext_owned_by_installer,
 FROM pg_extension e, pg_namespace n
 WHERE e.extname = 'tracker' AND n.nspname = 'tracker';
 -- Every member function is PARALLEL SAFE and not volatile but the
--- trigger functions and rebuild_series, which writes the store; and only
--- those run as their owner (SECURITY DEFINER) that must write it.
+-- trigger functions, rebuild_series, which writes the store, and
+-- add_yearly_partitions, which adds partitions; and only those run as
+-- their owner (SECURITY DEFINER) that must write the store or make
+-- tables.
 SELECT p.proname, p.proparallel, p.provolatile, p.prosecdef
 FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
 WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tracker')
@@ -104,10 +106,11 @@ WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extna
 ORDER BY 1;
 
 -- Every column of every table, and every trigger, has a comment too, so
--- that \d+ says what it means and in which unit.
+-- that \d+ says what it means and in which unit. A partition's columns
+-- are its table's: \d+ tracker.observation says what they mean.
 SELECT c.relname, a.attname AS uncommented_column
 FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
-WHERE c.relnamespace = 'tracker'::regnamespace AND c.relkind = 'r'
+WHERE c.relnamespace = 'tracker'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   AND a.attnum > 0 AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NULL
 ORDER BY 1, 2;
 SELECT t.tgname AS uncommented_trigger

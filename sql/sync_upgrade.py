@@ -126,6 +126,8 @@ s=s.rstrip('\n')+'\n\n'+"-- ---- 16. Loading a bureau's table (80_load.sql) ----
   "-- ---- 17. Lights in words (20_rates.sql) ----\n" + \
   lights_block + '\n' + \
   "-- ---- 18. The 通报 (72_bulletin.sql) ----" + frag('72_bulletin.sql').rstrip('\n') + '\n\n' + \
-  "-- ---- 19. Bound to nothing a non-superuser owns (95_bound.sql) ----"+frag('95_bound.sql').rstrip('\n')+'\n'
+  "-- ---- 19. Partitions of the facts (56_observation_partitions.sql; the table: section 8b) ----" + \
+  frag('56_observation_partitions.sql').rstrip('\n') + '\n\n' + \
+  "-- ---- 20. Bound to nothing a non-superuser owns (95_bound.sql) ----"+frag('95_bound.sql').rstrip('\n')+'\n'
 cur[0]=s
 open(target, "w").write(cur[0])

@@ -6,7 +6,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 TRACKER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # PG_BIN may point at another PostgreSQL 15 installation (a relocated copy).
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-TRACKER_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-15-cron clang-14 libclang-rt-14-dev make gcc python3"
+TRACKER_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-15-cron postgresql-15-partman clang-14 libclang-rt-14-dev make gcc python3"
 # What test/clients connects through: javac and pgjdbc, psqlODBC under
 # unixODBC with pyodbc, and psycopg2.
 TRACKER_PACKAGES+=" openjdk-17-jdk-headless libpostgresql-jdbc-java unixodbc odbc-postgresql python3-pyodbc python3-psycopg2"

@@ -52,8 +52,9 @@ CREATE TABLE tracker.observation (
     -- country's GDP in 元 is about 1.2e14), so no sum of them overflows
     -- and one row cannot fail a report for everyone.
     CONSTRAINT observation_magnitude CHECK (abs(value) <= '1e15')
-);
+) PARTITION BY RANGE (period);
 CREATE INDEX observation_indicator_idx ON tracker.observation (indicator, region);
+CREATE TABLE tracker.observation_default PARTITION OF tracker.observation DEFAULT;
 COMMENT ON TABLE tracker.observation IS
     'facts as published: for one unit (a month) or a year-to-date span (1-7月), a value, the published growth rate (percent; points for a ratio indicator), or both';
 
@@ -257,7 +258,7 @@ CREATE CONSTRAINT TRIGGER region_parent_acyclic
 
 SELECT pg_catalog.pg_extension_config_dump('tracker.region', '');
 SELECT pg_catalog.pg_extension_config_dump('tracker.indicator', '');
-SELECT pg_catalog.pg_extension_config_dump('tracker.observation', '');
+SELECT pg_catalog.pg_extension_config_dump('tracker.observation_default', '');
 SELECT pg_catalog.pg_extension_config_dump('tracker.target', '');
 SELECT pg_catalog.pg_extension_config_dump('tracker.project', '');
 SELECT pg_catalog.pg_extension_config_dump('tracker.project_milestone', '');

@@ -16,6 +16,11 @@ GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE
        tracker.project, tracker.project_milestone, tracker.project_investment,
        tracker.project_plan
     TO @extowner@ WITH GRANT OPTION;
+-- The partitions of tracker.observation alike: a restore by the office's
+-- own role (pg_restore --no-owner) writes each partition's rows straight
+-- into it (tracker.local_partition grants those it makes).
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON tracker.observation_default
+    TO @extowner@ WITH GRANT OPTION;
 -- The series the triggers derive from observations: readable, so a role
 -- granted SELECT on it can call scoreboard(); written only by the triggers.
 GRANT SELECT ON tracker.observation_series TO @extowner@ WITH GRANT OPTION;

@@ -3,7 +3,9 @@
 -- index, trigger, rule or policy on its tables, is bound to a function,
 -- operator, type or operator class that a non-superuser owns. Such an
 -- object would run as whoever calls the extension's code or writes its
--- tables, a superuser too. The names above are all qualified and looked
+-- tables, a superuser too. Its tables include every partition of them,
+-- members (tracker.local_partition makes them so) or not: a row written
+-- to tracker.observation lands in one. The names above are all qualified and looked
 -- up in pg_catalog only, so this never fires unless that rule was broken
 -- somewhere; if it does, nothing is installed or updated.
 DO $bound$
@@ -16,11 +18,20 @@ BEGIN
         SELECT d.objid AS rel FROM pg_catalog.pg_depend d
         WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
           AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
-          AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'),
+          AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'
+        UNION
+        SELECT i.inhrelid FROM pg_catalog.pg_inherits i
+        JOIN pg_catalog.pg_depend d
+          ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+         AND d.objid OPERATOR(pg_catalog.=) i.inhparent
+         AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+         AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'),
     ours AS (
         SELECT d.classid, d.objid FROM pg_catalog.pg_depend d
         WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
           AND d.refobjid OPERATOR(pg_catalog.=) ext AND d.deptype OPERATOR(pg_catalog.=) 'e'
+        UNION ALL
+        SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, t.rel FROM tables t
         UNION ALL
         SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, c.oid FROM pg_catalog.pg_constraint c
         WHERE c.conrelid IN (SELECT rel FROM tables)
