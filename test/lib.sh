@@ -42,6 +42,9 @@ build_and_install() {
 # a port that was free a moment before (asked of the kernel), host
 # connections authenticate with PG_TMP_HOST_AUTH (scram-sha-256 by
 # default; trust for the socket as always), and PG_TMP_TCP_HOST is set.
+# PG_TMP_OPTS adds server options, PG_TMP_INITDB_OPTS initdb options
+# (--no-sync: most of initdb's time is the sync of a directory that is
+# thrown away).
 pg_tmp_start() {
 	local run_as=() owner
 	PG_TMP_DIR=$(mktemp -d /tmp/tracker-pg.XXXXXX)
@@ -66,7 +69,7 @@ pg_tmp_start() {
 		PGPORT=$((20000 + RANDOM % 20000))
 	fi
 	"${run_as[@]}" "$PG_BIN/initdb" -D "$PG_TMP_DIR/data" -U "$owner" "${auth[@]}" \
-		--encoding=UTF8 --locale=C.UTF-8 >"$PG_TMP_DIR/initdb.log" 2>&1 ||
+		--encoding=UTF8 --locale=C.UTF-8 ${PG_TMP_INITDB_OPTS:-} >"$PG_TMP_DIR/initdb.log" 2>&1 ||
 		{ cat "$PG_TMP_DIR/initdb.log"; return 1; }
 	"${run_as[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP_DIR/data" -l "$PG_TMP_DIR/server.log" -w \
 		-o "-p $PGPORT -k $PG_TMP_DIR -c listen_addresses=$listen -c max_parallel_workers_per_gather=2 ${PG_TMP_OPTS:-}" \
