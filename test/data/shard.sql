@@ -42,7 +42,8 @@ INSERT INTO tracker.indicator (code, name, unit_label, higher_is_better, decimal
     ('revenue', '一般公共预算收入', '亿元',       true,  2, 'amount');
 
 -- One row per region below the country, indicator it reports and month:
--- provinces and cities report every indicator, a county two in three.
+-- provinces and cities report every indicator, a county three of the
+-- eight.
 CREATE TEMP TABLE shard_month AS
 SELECT r.code AS region, r.rn, i.code AS indicator, i.ino, m,
        period((DATE '2020-01-01' + make_interval(months => m))::date, 'month') AS unit,
@@ -56,7 +57,7 @@ FROM (SELECT code, row_number() OVER (ORDER BY code) AS rn,
       FROM tracker.region WHERE parent IS NOT NULL) r,
      (SELECT code, row_number() OVER (ORDER BY code) AS ino FROM tracker.indicator) i,
      generate_series(0, 35) m
-WHERE r.level <> 'county' OR (r.rn + i.ino) % 3 <> 0;
+WHERE r.level <> 'county' OR (r.rn + i.ino) % 8 < 3;
 
 INSERT INTO tracker.observation (region, indicator, period, value, growth)
 -- units with a level (and a published rate every fourth month)
