@@ -46,7 +46,8 @@ build_and_install() {
 # (--no-sync: most of initdb's time is the sync of a directory that is
 # thrown away). PG_TMP_TEMPLATE names a directory of the caller's (who
 # removes it): the first server started with it is initdb'd there, and
-# every server with it starts from a copy, several for one initdb.
+# every server with it starts from a copy (with the first one's
+# authentication settings), several servers for one initdb.
 pg_tmp_start() {
 	local run_as=() owner
 	PG_TMP_DIR=$(mktemp -d /tmp/tracker-pg.XXXXXX)
