@@ -42,13 +42,19 @@ build_and_install() {
 # a port that was free a moment before (asked of the kernel), host
 # connections authenticate with PG_TMP_HOST_AUTH (scram-sha-256 by
 # default; trust for the socket as always), and PG_TMP_TCP_HOST is set.
+# PG_TMP_OPTS adds server options, PG_TMP_INITDB_OPTS initdb options
+# (--no-sync: most of initdb's time is the sync of a directory that is
+# thrown away). PG_TMP_TEMPLATE names a directory of the caller's (who
+# removes it): the first server started with it is initdb'd there, and
+# every server with it starts from a copy (with the first one's
+# authentication settings), several servers for one initdb.
 pg_tmp_start() {
 	local run_as=() owner
 	PG_TMP_DIR=$(mktemp -d /tmp/tracker-pg.XXXXXX)
 	if [ "$(id -u)" = 0 ]; then
 		owner=postgres
 		run_as=(runuser -u postgres --)
-		chown postgres "$PG_TMP_DIR"
+		chown postgres "$PG_TMP_DIR" ${PG_TMP_TEMPLATE:+"$PG_TMP_TEMPLATE"}
 	else
 		owner=$(id -un)
 	fi
@@ -65,9 +71,15 @@ pg_tmp_start() {
 		# The socket lives in our own directory, so the port cannot collide.
 		PGPORT=$((20000 + RANDOM % 20000))
 	fi
-	"${run_as[@]}" "$PG_BIN/initdb" -D "$PG_TMP_DIR/data" -U "$owner" "${auth[@]}" \
-		--encoding=UTF8 --locale=C.UTF-8 >"$PG_TMP_DIR/initdb.log" 2>&1 ||
-		{ cat "$PG_TMP_DIR/initdb.log"; return 1; }
+	local template=${PG_TMP_TEMPLATE:+$PG_TMP_TEMPLATE/data}
+	if [ -z "$template" ] || [ ! -f "$template/PG_VERSION" ]; then
+		"${run_as[@]}" "$PG_BIN/initdb" -D "${template:-$PG_TMP_DIR/data}" -U "$owner" "${auth[@]}" \
+			--encoding=UTF8 --locale=C.UTF-8 ${PG_TMP_INITDB_OPTS:-} >"$PG_TMP_DIR/initdb.log" 2>&1 ||
+			{ cat "$PG_TMP_DIR/initdb.log"; return 1; }
+	fi
+	if [ -n "$template" ]; then
+		"${run_as[@]}" cp -a "$template" "$PG_TMP_DIR/data" || return 1
+	fi
 	"${run_as[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP_DIR/data" -l "$PG_TMP_DIR/server.log" -w \
 		-o "-p $PGPORT -k $PG_TMP_DIR -c listen_addresses=$listen -c max_parallel_workers_per_gather=2 ${PG_TMP_OPTS:-}" \
 		start >/dev/null || { cat "$PG_TMP_DIR/server.log"; return 1; }
