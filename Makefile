@@ -44,3 +44,19 @@ sql/tracker--$(TRACKER_VERSION).sql: $(INSTALL_PARTS) sql/install
 	cat $(INSTALL_PARTS) > $@
 
 $(OBJS): $(wildcard src/core/*.h src/*.h)
+
+# Release archives, made by git from a commit (REV, HEAD by default):
+# PGXN's zip, whose top directory is tracker-<version>/, and the Debian
+# source package's upstream tarball (the same tree without debian/),
+# which dpkg-buildpackage looks for in the clone's parent directory.
+REV = HEAD
+DISTDIR = .
+ORIGDIR = ..
+dist:
+	git archive --format=zip --prefix=$(EXTENSION)-$(TRACKER_VERSION)/ \
+		-o $(DISTDIR)/$(EXTENSION)-$(TRACKER_VERSION).zip $(REV)
+orig:
+	git -c tar.tar.xz.command='xz -c' archive --format=tar.xz \
+		--prefix=$(EXTENSION)-$(TRACKER_VERSION)/ \
+		-o $(ORIGDIR)/postgresql-$(EXTENSION)_$(TRACKER_VERSION).orig.tar.xz $(REV) ':(exclude)debian'
+.PHONY: dist orig

@@ -10,6 +10,9 @@ TRACKER_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-15-cron post
 # What test/clients connects through: javac and pgjdbc, psqlODBC under
 # unixODBC with pyodbc, and psycopg2.
 TRACKER_PACKAGES+=" openjdk-17-jdk-headless libpostgresql-jdbc-java unixodbc odbc-postgresql python3-pyodbc python3-psycopg2"
+# What test/package builds the Debian package with: debhelper, and the
+# dh sequence pgxs_loop and the Build-Depends postgresql-server-dev-all.
+TRACKER_PACKAGES+=" debhelper postgresql-server-dev-all"
 
 # Run a command as root: directly when we are root, else through sudo.
 as_root() {
