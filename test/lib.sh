@@ -10,6 +10,8 @@ TRACKER_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-15-cron clan
 # What test/clients connects through: javac and pgjdbc, psqlODBC under
 # unixODBC with pyodbc, and psycopg2.
 TRACKER_PACKAGES+=" openjdk-17-jdk-headless libpostgresql-jdbc-java unixodbc odbc-postgresql python3-pyodbc python3-psycopg2"
+# Random SQL for test/smith.
+TRACKER_PACKAGES+=" sqlsmith"
 
 # Run a command as root: directly when we are root, else through sudo.
 as_root() {
