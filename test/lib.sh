@@ -13,6 +13,8 @@ TRACKER_PACKAGES+=" openjdk-17-jdk-headless libpostgresql-jdbc-java unixodbc odb
 # What test/package builds the Debian package with: debhelper, and the
 # dh sequence pgxs_loop and the Build-Depends postgresql-server-dev-all.
 TRACKER_PACKAGES+=" debhelper postgresql-server-dev-all"
+# Random SQL for test/smith.
+TRACKER_PACKAGES+=" sqlsmith"
 
 # Run a command as root: directly when we are root, else through sudo.
 as_root() {
