@@ -24,7 +24,7 @@ INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
 DATA_built = sql/tracker--$(TRACKER_VERSION).sql
 DATA = sql/tracker--0.1.0.sql sql/tracker--0.1.0--0.2.0.sql tracker--0.1.0.control
 
-REGRESS = security security_escalation period rates series series_facts series_parallel league formats reference_data observation_series projects scoreboard scoreboard_kinds scoreboard_oracle bulletin load
+REGRESS = security security_escalation period rates series series_facts series_parallel league formats reference_data observation_series projects scoreboard scoreboard_kinds scoreboard_oracle scoreboard_filters bulletin load
 REGRESS_OPTS = --inputdir=. --outputdir=. --encoding=UTF8
 ISOLATION = observation_series_concurrency install_race reference_race
 ISOLATION_OPTS = --encoding=UTF8

@@ -67,7 +67,9 @@ FROM scoreboard('2022-01..07', '2022-08-10') WHERE indicator = 'inv' AND region 
 -- Plain types only, so BI tools show every column without a driver.
 SELECT count(*) AS out_columns,
        count(*) FILTER (WHERE t IN ('text', 'double precision', 'integer')) AS plain
-FROM (SELECT unnest(proallargtypes[3:])::regtype::text AS t FROM pg_proc WHERE proname = 'scoreboard') s;
+FROM (SELECT u.t::regtype::text AS t
+      FROM pg_proc, unnest(proallargtypes, proargmodes) u(t, mode)
+      WHERE proname = 'scoreboard' AND u.mode = 't') s;
 
 -- A materialized view with a unique index refreshes CONCURRENTLY.
 CREATE MATERIALIZED VIEW board AS SELECT * FROM scoreboard('2022-07', '2022-08-10');

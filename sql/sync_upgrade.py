@@ -75,8 +75,27 @@ m12='-- ---- 12.'
 if m12 in s: s=s[:s.index(m12)]
 f70=frag('70_scoreboard.sql')
 i,j=span(f70,"CREATE FUNCTION tracker.scoreboard(","'scoreboard';")
-sb=f70[i:j].replace("CREATE FUNCTION","CREATE OR REPLACE FUNCTION",1)
+newsig="tracker.scoreboard_0_2_0(tracker_0_1_0.period, pg_catalog.date, pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.regnamespace)"
+sb=("-- 0.1.0's scoreboard(p, as_of) takes its new arguments in place: a\n"
+    "-- materialized view over it (the usual way to publish a board) refers\n"
+    "-- to this function, which DROP would refuse and CREATE OR REPLACE cannot\n"
+    "-- give more arguments. Its catalog row takes the signature of a function\n"
+    "-- made with the new one, so that it is what CREATE FUNCTION writes; a\n"
+    "-- view's stored call keeps its two arguments, and the C function reads\n"
+    "-- the filters only when they are passed.\n"
+    + f70[i:j].replace("CREATE FUNCTION tracker.scoreboard(","CREATE FUNCTION tracker.scoreboard_0_2_0(",1) + "\n"
+    "UPDATE pg_catalog.pg_proc o\n"
+    "SET proisstrict = n.proisstrict, provolatile = n.provolatile, proparallel = n.proparallel,\n"
+    "    pronargs = n.pronargs, pronargdefaults = n.pronargdefaults, proargtypes = n.proargtypes,\n"
+    "    proallargtypes = n.proallargtypes, proargmodes = n.proargmodes, proargnames = n.proargnames,\n"
+    "    proargdefaults = n.proargdefaults, prosrc = n.prosrc, probin = n.probin, procost = n.procost,\n"
+    "    prorows = n.prorows\n"
+    "FROM pg_catalog.pg_proc n\n"
+    "WHERE o.oid OPERATOR(pg_catalog.=) 'tracker.scoreboard(tracker_0_1_0.period, pg_catalog.date)'::pg_catalog.regprocedure\n"
+    "  AND n.oid OPERATOR(pg_catalog.=) '" + newsig + "'::pg_catalog.regprocedure;\n"
+    "DROP FUNCTION " + newsig + ";")
 ci,cj=span(f70,"COMMENT ON FUNCTION tracker.scoreboard(","';")
+oc=f70[f70.index("-- The facts of two periods among some regions"):f70.index("for a filtered scoreboard''s check that the series store is current';")+len("for a filtered scoreboard''s check that the series store is current';")]
 g=frag('90_grants.sql')
 gi,gj=span(g,"-- An office's own columns and indexes","WITH GRANT OPTION;")
 s=s.rstrip('\n')+'\n\n'+ \
@@ -88,7 +107,7 @@ s=s.rstrip('\n')+'\n\n'+ \
         AND growth > '-Infinity' AND growth < 'Infinity'),
     ADD CONSTRAINT observation_growth_valid CHECK (growth > -100);
 """ + \
-"\n-- ---- 13. scoreboard(p) as of the end of p; NULL as_of too (70_scoreboard.sql) ----\n" + sb + "\n" + f70[ci:cj] + "\n" + \
+"\n-- ---- 13. scoreboard(p) as of the end of p, NULL as_of too; filters (70_scoreboard.sql) ----\n" + sb + "\n" + f70[ci:cj] + "\n\n" + oc + "\n" + \
 "\n-- ---- 14. An office's own columns and indexes (57_local_addition.sql, 90_grants.sql) ----\n" + frag('57_local_addition.sql').strip('\n') + "\n" + g[gi:gj] + "\n" + \
 "\n-- ---- 15. What each column and trigger means (59_comments.sql) ----\n" + frag('59_comments.sql').strip('\n') + "\n"
 cur[0]=s

@@ -817,8 +817,19 @@ ALTER TABLE tracker.observation
         AND growth > '-Infinity' AND growth < 'Infinity'),
     ADD CONSTRAINT observation_growth_valid CHECK (growth > -100);
 
--- ---- 13. scoreboard(p) as of the end of p; NULL as_of too (70_scoreboard.sql) ----
-CREATE OR REPLACE FUNCTION tracker.scoreboard(p tracker_0_1_0.period, as_of pg_catalog.date DEFAULT NULL)
+-- ---- 13. scoreboard(p) as of the end of p, NULL as_of too; filters (70_scoreboard.sql) ----
+-- 0.1.0's scoreboard(p, as_of) takes its new arguments in place: a
+-- materialized view over it (the usual way to publish a board) refers
+-- to this function, which DROP would refuse and CREATE OR REPLACE cannot
+-- give more arguments. Its catalog row takes the signature of a function
+-- made with the new one, so that it is what CREATE FUNCTION writes; a
+-- view's stored call keeps its two arguments, and the C function reads
+-- the filters only when they are passed.
+CREATE FUNCTION tracker.scoreboard_0_2_0(p tracker_0_1_0.period, as_of pg_catalog.date DEFAULT NULL,
+                                   indicators pg_catalog.text[] DEFAULT NULL,
+                                   under pg_catalog.text DEFAULT NULL,
+                                   peer_group pg_catalog.text DEFAULT NULL,
+                                   source pg_catalog.regnamespace DEFAULT NULL)
 RETURNS TABLE (
     region pg_catalog.text, region_name pg_catalog.text,
     indicator pg_catalog.text, indicator_name pg_catalog.text, unit_label pg_catalog.text,
@@ -832,8 +843,34 @@ RETURNS TABLE (
     rank_change pg_catalog.int4, gap_to_leader pg_catalog.float8)
 LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'scoreboard';
-COMMENT ON FUNCTION tracker.scoreboard(tracker_0_1_0.period, pg_catalog.date) IS
-    'the 晾晒表 for period p as of a date (NULL or omitted: the last day of p): per region and indicator the value, base, growth, target attainment, pace, light, and ranks among peers with their change; NULL p: 22004';
+UPDATE pg_catalog.pg_proc o
+SET proisstrict = n.proisstrict, provolatile = n.provolatile, proparallel = n.proparallel,
+    pronargs = n.pronargs, pronargdefaults = n.pronargdefaults, proargtypes = n.proargtypes,
+    proallargtypes = n.proallargtypes, proargmodes = n.proargmodes, proargnames = n.proargnames,
+    proargdefaults = n.proargdefaults, prosrc = n.prosrc, probin = n.probin, procost = n.procost,
+    prorows = n.prorows
+FROM pg_catalog.pg_proc n
+WHERE o.oid OPERATOR(pg_catalog.=) 'tracker.scoreboard(tracker_0_1_0.period, pg_catalog.date)'::pg_catalog.regprocedure
+  AND n.oid OPERATOR(pg_catalog.=) 'tracker.scoreboard_0_2_0(tracker_0_1_0.period, pg_catalog.date, pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.regnamespace)'::pg_catalog.regprocedure;
+DROP FUNCTION tracker.scoreboard_0_2_0(tracker_0_1_0.period, pg_catalog.date, pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.regnamespace);
+COMMENT ON FUNCTION tracker.scoreboard(tracker_0_1_0.period, pg_catalog.date, pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.regnamespace) IS
+    'the 晾晒表 for period p as of a date (NULL or omitted: the last day of p): per region and indicator the value, base, growth, target attainment, pace, light, and ranks among peers with their change; filters (NULL: all): indicators (codes), under (a region: it and its subtree), peer_group (regions of that peer group), read through the primary keys, ranks always among all peers; source: a schema whose observation and observation_series (tracker''s columns) are read instead of tracker''s, such as a sharded deployment''s foreign tables; NULL p or a NULL in indicators: 22004; an unknown indicator, region or peer group: 42704; a source without those tables or columns: 42P01, 42703, 42804';
+
+-- The facts of two periods among some regions and indicators: the store
+-- check of a filtered board (src/series_store.c), one probe of the
+-- primary key per region, indicator and period.
+CREATE FUNCTION tracker.observation_count(a tracker_0_1_0.period, b tracker_0_1_0.period,
+                                          regions pg_catalog.text[], indicators pg_catalog.text[])
+RETURNS pg_catalog.int8
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT pg_catalog.count(*) FROM tracker.observation o
+    WHERE o.region OPERATOR(pg_catalog.=) ANY (regions)
+      AND o.indicator OPERATOR(pg_catalog.=) ANY (indicators)
+      AND o.period OPERATOR(tracker_0_1_0.=) ANY (ARRAY[a, b]);
+END;
+COMMENT ON FUNCTION tracker.observation_count(tracker_0_1_0.period, tracker_0_1_0.period, pg_catalog.text[], pg_catalog.text[]) IS
+    'the number of rows of tracker.observation for either of two periods among the given regions and indicators; for a filtered scoreboard''s check that the series store is current';
 
 -- ---- 14. An office's own columns and indexes (57_local_addition.sql, 90_grants.sql) ----
 -- local_addition: an office's own columns and indexes on the reference
@@ -1279,15 +1316,19 @@ CREATE FUNCTION tracker.bulletin(p tracker_0_1_0.period, as_of pg_catalog.date D
                                  first pg_catalog.text DEFAULT '首位',
                                  rank_by pg_catalog.text DEFAULT 'growth',
                                  verb_object pg_catalog.text DEFAULT NULL,
-                                 pace_words pg_catalog.bool DEFAULT false)
+                                 pace_words pg_catalog.bool DEFAULT false,
+                                 indicators pg_catalog.text[] DEFAULT NULL,
+                                 under pg_catalog.text DEFAULT NULL,
+                                 peer_group pg_catalog.text DEFAULT NULL,
+                                 source pg_catalog.regnamespace DEFAULT NULL)
 RETURNS TABLE (
     region pg_catalog.text, region_name pg_catalog.text,
     indicator pg_catalog.text, indicator_name pg_catalog.text,
     sentence pg_catalog.text)
 LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'bulletin_sentences';
-COMMENT ON FUNCTION tracker.bulletin(tracker_0_1_0.period, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool) IS
-    'the 通报 sentence of each region and indicator of scoreboard(p, as_of), in the published style: value, growth in words, rank among peers and its change, target attainment and 序时进度; lang zh or en; area the word for the peers (全市; NULL: from the parent''s name); first 首位, 第一 or 第1位; rank_by growth, amount or both; verb_object a suffix of the indicator''s name the verb goes before (投资: 制造业完成投资540亿元); pace_words 超序时进度 / 未达序时进度 without the points; clauses whose number is missing are left out; NULL p: 22004; another lang, first or rank_by: 22023';
+COMMENT ON FUNCTION tracker.bulletin(tracker_0_1_0.period, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.bool, pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.regnamespace) IS
+    'the 通报 sentence of each region and indicator of scoreboard(p, as_of), in the published style: value, growth in words, rank among peers and its change, target attainment and 序时进度; lang zh or en; area the word for the peers (全市; NULL: from the parent''s name); first 首位, 第一 or 第1位; rank_by growth, amount or both; verb_object a suffix of the indicator''s name the verb goes before (投资: 制造业完成投资540亿元); pace_words 超序时进度 / 未达序时进度 without the points; indicators, under, peer_group and source select and read as in scoreboard; clauses whose number is missing are left out; NULL p: 22004; another lang, first or rank_by: 22023';
 
 CREATE FUNCTION tracker.bulletin_paragraph(p tracker_0_1_0.period, as_of pg_catalog.date DEFAULT NULL,
                                            lang pg_catalog.text DEFAULT 'zh',
@@ -1296,15 +1337,19 @@ CREATE FUNCTION tracker.bulletin_paragraph(p tracker_0_1_0.period, as_of pg_cata
                                            rank_by pg_catalog.text DEFAULT 'growth',
                                            list_length pg_catalog.int4 DEFAULT 3,
                                            verb_object pg_catalog.text DEFAULT NULL,
-                                           pace_words pg_catalog.bool DEFAULT false)
+                                           pace_words pg_catalog.bool DEFAULT false,
+                                           indicators pg_catalog.text[] DEFAULT NULL,
+                                           under pg_catalog.text DEFAULT NULL,
+                                           peer_group pg_catalog.text DEFAULT NULL,
+                                           source pg_catalog.regnamespace DEFAULT NULL)
 RETURNS TABLE (
     parent pg_catalog.text, parent_name pg_catalog.text,
     indicator pg_catalog.text, indicator_name pg_catalog.text,
     peer_group pg_catalog.text, paragraph pg_catalog.text)
 LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'bulletin_paragraphs';
-COMMENT ON FUNCTION tracker.bulletin_paragraph(tracker_0_1_0.period, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4, pg_catalog.text, pg_catalog.bool) IS
-    'the 通报 paragraph of each indicator for each parent region and peer group of scoreboard(p, as_of): the parent''s own figure (and its ranks among its own peers), how many peers grew, are ahead of 序时进度 and met their target, the 红旗 and 蜗牛 (first and last list_length by growth, ties kept together) and the spread; options as bulletin; NULL p: 22004; another lang, first or rank_by, or a negative list_length: 22023';
+COMMENT ON FUNCTION tracker.bulletin_paragraph(tracker_0_1_0.period, pg_catalog.date, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.text, pg_catalog.int4, pg_catalog.text, pg_catalog.bool, pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.regnamespace) IS
+    'the 通报 paragraph of each indicator for each parent region and peer group of scoreboard(p, as_of): the parent''s own figure (and its ranks among its own peers), how many peers grew, are ahead of 序时进度 and met their target, the 红旗 and 蜗牛 (first and last list_length by growth, ties kept together) and the spread; options and filters as bulletin (a paragraph for each peer group wholly selected); NULL p: 22004; another lang, first or rank_by, or a negative list_length: 22023';
 
 -- ---- 19. Bound to nothing a non-superuser owns (95_bound.sql) ----
 -- Last, a proof: nothing of the extension, nor any constraint, default,

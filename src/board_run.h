@@ -23,6 +23,11 @@ typedef struct BoardEntry
 	text	   *parent_name;	/* NULL at the top or when not a region */
 	text	   *peer_group;		/* NULL for SQL NULL */
 	text	   *target_period;	/* canonical text; NULL without a target */
+	bool		shown;			/* selected by the filters; else read only
+								 * to rank the selected among their peers */
+	bool		parent_within;	/* the parent lies within the filter's
+								 * under (always, without one): a 通报
+								 * paragraph about it is selected */
 } BoardEntry;
 
 typedef struct BoardIndicator
@@ -51,8 +56,15 @@ typedef void (*board_sink) (void *state, const BoardReport *report,
  * Run the board for the function's first two arguments, p (not NULL:
  * 22004, naming fname) and as_of (NULL: the last day of p), calling sink
  * once per peer group of one indicator, in the scoreboard's order.
+ *
+ * filter_arg is the position of the optional filters, four arguments in
+ * this order: indicators text[], under text, peer_group text, source
+ * regnamespace (all NULL: the whole board; see scoreboard.c). A function
+ * called with fewer arguments (0.1.0's scoreboard) has none. A group's
+ * entries include peers the filters did not select (shown false): they
+ * are read so that ranks are the whole board's.
  */
-extern void board_run(FunctionCallInfo fcinfo, const char *fname,
+extern void board_run(FunctionCallInfo fcinfo, const char *fname, int filter_arg,
 					  board_sink sink, void *state);
 
 #endif							/* TRACKER_BOARD_RUN_H */

@@ -149,6 +149,8 @@ sentences_sink(void *state, const BoardReport *report, const BoardIndicator *ind
 		Datum		values[5];
 		bool		nulls[5] = {false, false, false, false, false};
 
+		if (!e->shown)
+			continue;
 		subject.region_name = text_to_cstring(e->region_name);
 		a.row = e->row;
 		a.subject = &subject;
@@ -177,7 +179,7 @@ bulletin_sentences(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	s.store = rsinfo->setResult;
 	s.desc = rsinfo->setDesc;
-	board_run(fcinfo, "bulletin", sentences_sink, &s);
+	board_run(fcinfo, "bulletin", 8, sentences_sink, &s);
 	return (Datum) 0;
 }
 
@@ -203,6 +205,9 @@ typedef struct PeerGroup
 	text	   *peer_group;
 	int64		first;			/* into kept */
 	int64		n;
+	bool		shown;			/* every peer and the parent selected by
+								 * the filters: a paragraph; else kept for
+								 * the parents' rows */
 } PeerGroup;
 
 typedef struct Paragraphs
@@ -263,6 +268,9 @@ paragraphs_sink(void *state, const BoardReport *report, const BoardIndicator *in
 	g->peer_group = copy_or_null(entries[0].peer_group);
 	g->first = ps->nkept;
 	g->n = n;
+	g->shown = entries[0].parent_within;
+	for (i = 0; i < n; i++)
+		g->shown &= entries[i].shown;
 	/* Peers share their indicator and parent: converted once. */
 	indicator = text_to_cstring(ind->code);
 	parent = cstring_or_null(entries[0].parent);
@@ -348,7 +356,7 @@ bulletin_paragraphs(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	ps.cxt = AllocSetContextCreate(CurrentMemoryContext, "bulletin paragraphs",
 								   ALLOCSET_DEFAULT_SIZES);
-	board_run(fcinfo, "bulletin_paragraph", paragraphs_sink, &ps);
+	board_run(fcinfo, "bulletin_paragraph", 9, paragraphs_sink, &ps);
 	if (ps.nkept == 0)
 	{
 		MemoryContextDelete(ps.cxt);
@@ -373,7 +381,7 @@ bulletin_paragraphs(PG_FUNCTION_ARGS)
 		int64		j;
 
 		/* A paragraph is for a parent region: the top has none. */
-		if (g->parent == NULL || g->parent_name == NULL)
+		if (g->parent == NULL || g->parent_name == NULL || !g->shown)
 			continue;
 		parent = find_kept(index, ps.nkept, ps.kept[g->first].indicator,
 						   ps.kept[g->first].parent);

@@ -68,6 +68,21 @@ static const char series_query[] =
 "SELECT s.region, s.indicator, s.series FROM %1$s.observation_series s"
 " WHERE s.series IS NOT NULL";
 
+/*
+ * With filters, the same two queries read only the selected regions and
+ * indicators ($1 and $2, text[]): one probe of the primary key (region,
+ * indicator, …) per pair, so a province's board for one indicator costs
+ * in proportion to its rows, not to the store.
+ */
+static const char targets_query_filtered[] =
+"SELECT t.region, t.indicator, t.period, t.amount, t.growth FROM %1$s.target t"
+" WHERE t.region OPERATOR(pg_catalog.=) ANY ($1) AND t.indicator OPERATOR(pg_catalog.=) ANY ($2)";
+
+static const char series_query_filtered[] =
+"SELECT s.region, s.indicator, s.series FROM %1$s.observation_series s"
+" WHERE s.series IS NOT NULL"
+"   AND s.region OPERATOR(pg_catalog.=) ANY ($1) AND s.indicator OPERATOR(pg_catalog.=) ANY ($2)";
+
 typedef struct Region
 {
 	text	   *code;
@@ -158,12 +173,23 @@ typedef struct TargetSlot
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
+/* The filters, as passed (NULL: not given). */
+typedef struct Filter
+{
+	ArrayType  *indicators;
+	text	   *under;
+	text	   *peer_group;
+	Oid			source;			/* a schema; InvalidOid: the extension's */
+} Filter;
+
 /* What every row is read against. */
 typedef struct Report
 {
 	tp_period	p;
 	Oid			period_type;	/* tracker.period's OID */
 	const char *schema;			/* the extension's schema, quoted */
+	const char *store_schema;	/* where the store and facts are read, quoted */
+	Filter		filter;
 	bool		has_kind;		/* indicator.kind exists (0.2.0 on) */
 	bool		has_previous;
 	tp_period	previous;		/* the previous report: rank change */
@@ -217,6 +243,10 @@ typedef struct Board
 	targets_hash *targets;
 	Vec			rows;			/* BoardRow */
 	StoreWitness witness;		/* is the store current? */
+	StoreScope	scope;			/* what the store check counts */
+	bool	   *shown;			/* by region number; NULL: every region */
+	int8	   *under;			/* by region number, 1: within the filter's
+								 * under (is_under); NULL: no such filter */
 } Board;
 
 static void *
@@ -547,6 +577,169 @@ sorted_rows(const Board *b)
 	return out;
 }
 
+/* ---- filters: which rows are shown, which are read ---- */
+
+/* The number of a region or indicator named by a filter; 42704 when
+ * there is none. */
+static int32
+named(Board *b, names_hash *h, const text *name, const char *what)
+{
+	NameEntry  *e = names_lookup(h, name);
+
+	if (e == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("%s \"%s\" does not exist", what, text_to_cstring(name)),
+				 errhint("The filters name codes of tracker.%s.", what)));
+	return e->number;
+}
+
+/* Whether region r is root or lies below it. Memoized in under (0: not
+ * yet known, 1: yes, 2: no); parent chains are at most 100 long (the
+ * region table's trigger), and a longer one, left by rows restored with
+ * triggers off, counts as not below. */
+static bool
+is_under(Board *b, int8 *under, int32 r, int32 root)
+{
+	int32		path[101];
+	int			n = 0;
+	int8		answer = 2;
+	int32		node = r;
+
+	while (n < 101)
+	{
+		const Region *region;
+		NameEntry  *parent;
+
+		if (node == root)
+		{
+			answer = 1;
+			break;
+		}
+		if (under[node] != 0)
+		{
+			answer = under[node];
+			break;
+		}
+		path[n++] = node;
+		region = &VEC_AT(b->regions, Region, node);
+		parent = region->parent != NULL ? names_lookup(b->region_numbers, region->parent) : NULL;
+		if (parent == NULL)
+			break;
+		node = parent->number;
+	}
+	while (n > 0)
+		under[path[--n]] = answer;
+	return answer == 1;
+}
+
+/* An array of the codes of the flagged names, in number order. */
+static Datum
+codes_array(Board *b, Vec *v, size_t code_offset, const bool *flagged)
+{
+	Datum	   *codes = palloc(Max(v->n, 1) * sizeof(Datum));
+	int			n = 0;
+	int64		i;
+
+	for (i = 0; i < v->n; i++)
+		if (flagged[i])
+			codes[n++] = PointerGetDatum(*(text **) (v->items + v->size * i + code_offset));
+	return PointerGetDatum(construct_array(codes, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/*
+ * Which regions the filters select (shown) and which rows must be read:
+ * the peer groups of the selected regions and of their parents, whole,
+ * so that every rank, and a paragraph's parent figure, is the whole
+ * board's. The read set becomes the scope's arrays; the queries then
+ * read only those regions and indicators.
+ */
+static void
+board_select(Board *b)
+{
+	const Filter *f = &b->report.filter;
+	int64		nr = b->regions.n;
+	int64		ni = b->indicators.n;
+	int64		ngroups = nr > 0 ? VEC_AT(b->regions, Region, nr - 1).group + 1 : 0;
+	bool	   *indicator_read;
+	bool	   *group_read;
+	bool	   *region_read;
+	int8	   *under = NULL;
+	int32		root = -1;
+	int64		i;
+	MemoryContext outer;
+
+	if (f->indicators == NULL && f->under == NULL && f->peer_group == NULL)
+		return;
+	outer = MemoryContextSwitchTo(b->cxt);	/* shown outlives SPI */
+	b->scope.filtered = true;
+	indicator_read = palloc0(Max(ni, 1) * sizeof(bool));
+	if (f->indicators == NULL)
+		memset(indicator_read, true, ni * sizeof(bool));
+	else
+	{
+		Datum	   *codes;
+		bool	   *nulls;
+		int			n;
+
+		deconstruct_array(f->indicators, TEXTOID, -1, false, TYPALIGN_INT,
+						  &codes, &nulls, &n);
+		for (i = 0; i < n; i++)
+		{
+			if (nulls[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("indicators must not contain NULL"),
+						 errhint("Pass the codes of tracker.indicator to show, or NULL for every indicator.")));
+			indicator_read[named(b, b->indicator_numbers, DatumGetTextPP(codes[i]), "indicator")] = true;
+		}
+	}
+	if (f->under != NULL)
+	{
+		root = named(b, b->region_numbers, f->under, "region");
+		under = palloc0(Max(nr, 1) * sizeof(int8));
+		under[root] = 1;
+	}
+	if (f->peer_group != NULL)
+	{
+		for (i = 0; i < nr; i++)
+			if (same_text(VEC_AT(b->regions, Region, i).peer_group, f->peer_group))
+				break;
+		if (i == nr)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("no region has peer group \"%s\"", text_to_cstring(f->peer_group)),
+					 errhint("The filter names a value of tracker.region.peer_group.")));
+	}
+	b->shown = palloc0(Max(nr, 1) * sizeof(bool));
+	group_read = palloc0(Max(ngroups, 1) * sizeof(bool));
+	for (i = 0; i < nr; i++)
+	{
+		const Region *r = &VEC_AT(b->regions, Region, i);
+		NameEntry  *parent;
+
+		if ((root >= 0 && !is_under(b, under, (int32) i, root)) ||
+			(f->peer_group != NULL && !same_text(r->peer_group, f->peer_group)))
+			continue;
+		b->shown[i] = true;
+		group_read[r->group] = true;
+		parent = r->parent != NULL ? names_lookup(b->region_numbers, r->parent) : NULL;
+		if (parent != NULL)
+			group_read[VEC_AT(b->regions, Region, parent->number).group] = true;
+	}
+	/* every region's answer, for the paragraphs' parents */
+	if (root >= 0)
+		for (i = 0; i < nr; i++)
+			(void) is_under(b, under, (int32) i, root);
+	b->under = under;
+	region_read = palloc0(Max(nr, 1) * sizeof(bool));
+	for (i = 0; i < nr; i++)
+		region_read[i] = group_read[VEC_AT(b->regions, Region, i).group];
+	b->scope.regions = codes_array(b, &b->regions, offsetof(Region, code), region_read);
+	b->scope.indicators = codes_array(b, &b->indicators, offsetof(Indicator, code), indicator_read);
+	MemoryContextSwitchTo(outer);
+}
+
 /* ---- running the queries ---- */
 
 /*
@@ -586,22 +779,25 @@ board_done(DestReceiver *self)
 {
 }
 
-/* Run a query (with p as $1 when it has a parameter) and hand each row
- * to keep. */
+/* Run a query, with schema for %1$s and the scope's arrays as $1 and $2
+ * when it has parameters, and hand each row to keep. */
 static void
-run_query(Board *b, const char *query, int nargs, row_keeper keep)
+run_query(Board *b, const char *query, const char *schema, int nargs, row_keeper keep)
 {
 	BoardReceiver br;
 	SPIExecuteOptions options;
 	ParamListInfo params = makeParamList(nargs);
+	Oid			types[2] = {TEXTARRAYOID, TEXTARRAYOID};
 	SPIPlanPtr	plan;
+	int			k;
 
-	if (nargs > 0)
+	Assert(nargs == 0 || nargs == 2);
+	for (k = 0; k < nargs; k++)
 	{
-		params->params[0].value = PeriodGetDatum(b->report.p);
-		params->params[0].isnull = false;
-		params->params[0].pflags = PARAM_FLAG_CONST;
-		params->params[0].ptype = b->report.period_type;
+		params->params[k].value = k == 0 ? b->scope.regions : b->scope.indicators;
+		params->params[k].isnull = false;
+		params->params[k].pflags = PARAM_FLAG_CONST;
+		params->params[k].ptype = TEXTARRAYOID;
 	}
 	memset(&br, 0, sizeof br);
 	br.pub.receiveSlot = board_receive;
@@ -611,13 +807,13 @@ run_query(Board *b, const char *query, int nargs, row_keeper keep)
 	br.pub.mydest = DestNone;	/* SPI keeps no rows for us */
 	br.board = b;
 	br.keep = keep;
-	plan = SPI_prepare(psprintf(query, b->report.schema), nargs, &b->report.period_type);
+	plan = SPI_prepare(psprintf(query, schema), nargs, types);
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for a scoreboard query: %s",
 			 SPI_result_code_string(SPI_result));
 	memset(&options, 0, sizeof options);
 	options.params = params;
-	options.read_only = true;	/* one snapshot for all four queries */
+	options.read_only = true;	/* one snapshot for all the queries */
 	options.dest = (DestReceiver *) &br;
 	if (SPI_execute_plan_extended(plan, &options) < 0)
 		elog(ERROR, "a scoreboard query failed: %s",
@@ -628,22 +824,27 @@ run_query(Board *b, const char *query, int nargs, row_keeper keep)
 static void
 fetch(Board *b)
 {
+	int			nargs;
+
 	b->region_numbers = names_create(b->cxt, 1024, NULL);
 	b->indicator_numbers = names_create(b->cxt, 64, NULL);
 	b->targets = targets_create(b->cxt, 1024, NULL);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	run_query(b, regions_query, 0, keep_region);
+	run_query(b, regions_query, b->report.schema, 0, keep_region);
 	run_query(b, b->report.has_kind ? indicators_query : indicators_query_0_1,
-			  0, keep_indicator);
-	run_query(b, targets_query, 0, keep_target);
+			  b->report.schema, 0, keep_indicator);
+	board_select(b);
+	nargs = b->scope.filtered ? 2 : 0;
+	run_query(b, b->scope.filtered ? targets_query_filtered : targets_query,
+			  b->report.schema, nargs, keep_target);
 	/* Most regions have most indicators: room for that many rows up
 	 * front (up to 64k; beyond, the array doubles as it fills). */
 	b->rows.cap = Max(Min(b->regions.n * b->indicators.n, (int64) 1 << 16), 256);
 	b->rows.items = MemoryContextAllocHuge(b->cxt, b->rows.cap * b->rows.size);
-	run_query(b, series_query, 0, keep_series);
-	store_check(&b->witness, b->report.schema, b->report.period_type,
-				b->report.has_kind);
+	run_query(b, b->scope.filtered ? series_query_filtered : series_query,
+			  b->report.store_schema, nargs, keep_series);
+	store_check(&b->witness, &b->scope);
 	SPI_finish();
 }
 
@@ -770,7 +971,8 @@ columns_sink(void *state, const BoardReport *report, const BoardIndicator *ind,
 	int64		i;
 
 	for (i = 0; i < n; i++)
-		put_columns((Columns *) state, report, ind, &entries[i]);
+		if (entries[i].shown)
+			put_columns((Columns *) state, report, ind, &entries[i]);
 }
 
 /* A ranking's error, as a league reports it. */
@@ -840,6 +1042,9 @@ emit_group(Emitter *e, const Board *b, const BoardRow *const *rows, int64 n)
 			? VEC_AT(b->regions, Region, parent->number).name : NULL;
 		entries[i].peer_group = region->peer_group;
 		entries[i].target_period = target_texts[i];
+		entries[i].shown = b->shown == NULL || b->shown[KEY_REGION(rows[i]->key)];
+		entries[i].parent_within = b->under == NULL ||
+			(parent != NULL && b->under[parent->number] == 1);
 	}
 	out_ind.code = ind->code;
 	out_ind.name = ind->name;
@@ -933,8 +1138,45 @@ indicator_has_kind(FunctionCallInfo fcinfo)
 	return OidIsValid(rel) && get_attnum(rel, "kind") != InvalidAttrNumber;
 }
 
+/*
+ * The filters at argument filter_arg: indicators, under, peer_group,
+ * source. A source schema must hold observation and observation_series
+ * shaped as tracker's (a sharded deployment's partitioned tables of
+ * foreign tables, README "Sharding"); it is read with the caller's
+ * rights, like everything the board reads.
+ */
+static void
+read_filters(FunctionCallInfo fcinfo, int filter_arg, Report *r)
+{
+	Filter	   *f = &r->filter;
+
+	memset(f, 0, sizeof *f);
+	r->store_schema = r->schema;
+	if (PG_NARGS() < filter_arg + 4)
+		return;
+	if (!PG_ARGISNULL(filter_arg))
+		f->indicators = PG_GETARG_ARRAYTYPE_P(filter_arg);
+	if (!PG_ARGISNULL(filter_arg + 1))
+		f->under = PG_GETARG_TEXT_PP(filter_arg + 1);
+	if (!PG_ARGISNULL(filter_arg + 2))
+		f->peer_group = PG_GETARG_TEXT_PP(filter_arg + 2);
+	if (!PG_ARGISNULL(filter_arg + 3))
+	{
+		char	   *name;
+
+		f->source = PG_GETARG_OID(filter_arg + 3);
+		name = get_namespace_name(f->source);
+		if (name == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_SCHEMA),
+					 errmsg("schema with OID %u does not exist", f->source)));
+		r->store_schema = quote_identifier(name);
+	}
+}
+
 void
-board_run(FunctionCallInfo fcinfo, const char *fname, board_sink sink, void *state)
+board_run(FunctionCallInfo fcinfo, const char *fname, int filter_arg,
+		  board_sink sink, void *state)
 {
 	Board		b;
 	Report	   *r = &b.report;
@@ -955,10 +1197,13 @@ board_run(FunctionCallInfo fcinfo, const char *fname, board_sink sink, void *sta
 	r->period_type = get_fn_expr_argtype(fcinfo->flinfo, 0);
 	r->schema = schema_of(fcinfo);
 	r->has_kind = indicator_has_kind(fcinfo);
+	read_filters(fcinfo, filter_arg, r);
 	r->as_of = PG_ARGISNULL(1) ? tracker_date_from_day(tp_end(r->p))
 		: PG_GETARG_DATEADT(1);
 	r->has_previous = tp_previous_report(r->p, &r->previous) == TP_OK;
 	store_witness_init(&b.witness, r->p);
+	store_scope_init(&b.scope, get_func_namespace(fcinfo->flinfo->fn_oid), r->schema,
+					 r->has_kind, r->period_type, r->filter.source, r->store_schema);
 	/* Rows show regions with a fact from the base year of the previous
 	 * report through p: a region that stopped reporting still shows. */
 	r->first_day = 0;
@@ -992,6 +1237,6 @@ scoreboard(PG_FUNCTION_ARGS)
 	c.lights[TR_GREEN] = cstring_to_text("green");
 	c.lights[TR_YELLOW] = cstring_to_text("yellow");
 	c.lights[TR_RED] = cstring_to_text("red");
-	board_run(fcinfo, "scoreboard", columns_sink, &c);
+	board_run(fcinfo, "scoreboard", 2, columns_sink, &c);
 	return (Datum) 0;
 }

@@ -34,12 +34,39 @@ typedef struct StoreWitness
 extern void store_witness_init(StoreWitness *w, tp_period p);
 
 /*
- * Raise 55000 when the store read disagrees with tracker.observation in
- * schema `schema` (quoted): when it holds a different number of facts at
- * the witness periods than the observations, or nothing while there are
- * observations. Runs two queries through the caller's SPI connection.
+ * What the check counts: the facts of schema tracker (or of a source
+ * schema holding observation and observation_series shaped as
+ * tracker's), all of them or, when filtered, those of the regions and
+ * indicators in two text[] arrays (the board's read set).
  */
-extern void store_check(const StoreWitness *w, const char *schema, Oid period_type,
-						bool bound);
+typedef struct StoreScope
+{
+	const char *schema;			/* the extension's tables' schema, quoted */
+	bool		bound;			/* 0.2.0 on: observation_count exists */
+	Oid			period_type;
+	bool		has_source;
+	const char *source;			/* the source schema, quoted */
+	const char *period_eq;		/* OPERATOR(…) of period equality */
+	bool		filtered;
+	Datum		regions;		/* text[], when filtered */
+	Datum		indicators;		/* text[], when filtered */
+} StoreScope;
+
+/*
+ * Set up a scope; with a source (a schema's OID), check that it holds
+ * observation and observation_series with tracker's column types
+ * (42P01, 42703, 42804). Not filtered until the caller says so.
+ */
+extern void store_scope_init(StoreScope *scope, Oid schema_oid, const char *schema,
+							 bool bound, Oid period_type, Oid source,
+							 const char *source_quoted);
+
+/*
+ * Raise 55000 when the store read disagrees with the facts in scope:
+ * when it holds a different number of facts at the witness periods than
+ * the observations, or nothing while there are observations. Runs two
+ * queries through the caller's SPI connection.
+ */
+extern void store_check(const StoreWitness *w, const StoreScope *scope);
 
 #endif							/* TRACKER_SERIES_STORE_H */

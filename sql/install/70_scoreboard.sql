@@ -8,7 +8,11 @@
 -- The observations of one period: ad hoc queries and hand-written reports.
 CREATE INDEX observation_period_idx ON tracker.observation (period);
 
-CREATE FUNCTION tracker.scoreboard(p @extschema@.period, as_of pg_catalog.date DEFAULT NULL)
+CREATE FUNCTION tracker.scoreboard(p @extschema@.period, as_of pg_catalog.date DEFAULT NULL,
+                                   indicators pg_catalog.text[] DEFAULT NULL,
+                                   under pg_catalog.text DEFAULT NULL,
+                                   peer_group pg_catalog.text DEFAULT NULL,
+                                   source pg_catalog.regnamespace DEFAULT NULL)
 RETURNS TABLE (
     region pg_catalog.text, region_name pg_catalog.text,
     indicator pg_catalog.text, indicator_name pg_catalog.text, unit_label pg_catalog.text,
@@ -22,5 +26,21 @@ RETURNS TABLE (
     rank_change pg_catalog.int4, gap_to_leader pg_catalog.float8)
 LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'scoreboard';
-COMMENT ON FUNCTION tracker.scoreboard(@extschema@.period, pg_catalog.date) IS
-    'the 晾晒表 for period p as of a date (NULL or omitted: the last day of p): per region and indicator the value, base, growth, target attainment, pace, light, and ranks among peers with their change; NULL p: 22004';
+COMMENT ON FUNCTION tracker.scoreboard(@extschema@.period, pg_catalog.date, pg_catalog.text[], pg_catalog.text, pg_catalog.text, pg_catalog.regnamespace) IS
+    'the 晾晒表 for period p as of a date (NULL or omitted: the last day of p): per region and indicator the value, base, growth, target attainment, pace, light, and ranks among peers with their change; filters (NULL: all): indicators (codes), under (a region: it and its subtree), peer_group (regions of that peer group), read through the primary keys, ranks always among all peers; source: a schema whose observation and observation_series (tracker''s columns) are read instead of tracker''s, such as a sharded deployment''s foreign tables; NULL p or a NULL in indicators: 22004; an unknown indicator, region or peer group: 42704; a source without those tables or columns: 42P01, 42703, 42804';
+
+-- The facts of two periods among some regions and indicators: the store
+-- check of a filtered board (src/series_store.c), one probe of the
+-- primary key per region, indicator and period.
+CREATE FUNCTION tracker.observation_count(a @extschema@.period, b @extschema@.period,
+                                          regions pg_catalog.text[], indicators pg_catalog.text[])
+RETURNS pg_catalog.int8
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT pg_catalog.count(*) FROM tracker.observation o
+    WHERE o.region OPERATOR(pg_catalog.=) ANY (regions)
+      AND o.indicator OPERATOR(pg_catalog.=) ANY (indicators)
+      AND o.period OPERATOR(@extschema@.=) ANY (ARRAY[a, b]);
+END;
+COMMENT ON FUNCTION tracker.observation_count(@extschema@.period, @extschema@.period, pg_catalog.text[], pg_catalog.text[]) IS
+    'the number of rows of tracker.observation for either of two periods among the given regions and indicators; for a filtered scoreboard''s check that the series store is current';
