@@ -90,6 +90,7 @@ typedef struct Region
 	text	   *parent;			/* NULL for SQL NULL */
 	text	   *peer_group;		/* NULL for SQL NULL */
 	int32		group;			/* equal for peers */
+	int32		parent_number;	/* -1: no parent, or one not in the table */
 } Region;
 
 typedef struct Indicator
@@ -102,22 +103,27 @@ typedef struct Indicator
 	bool		ratio;			/* a rate itself: never accumulated */
 } Indicator;
 
-/* Rows and targets are keyed by indicator, then region number. */
+/* Rows are keyed by indicator, then region number. */
 #define KEY(indicator, region) (((int64) (indicator) << 32) | (int64) (region))
 #define KEY_INDICATOR(key) ((int32) ((key) >> 32))
 #define KEY_REGION(key) ((int32) ((key) & 0xFFFFFFFF))
 
-/* One region and indicator: what was read from one of its series. */
+/*
+ * One region and indicator: its target, and what was read from one of its
+ * series. A row is made by whichever comes first; one with a target and
+ * no readable series is not on the board.
+ */
 typedef struct BoardRow
 {
 	int64		key;
-	tp_grain	grain;			/* of the series read */
-	bool		has_target;
 	tb_target	target;			/* the most specific target holding p */
 	tb_readings r;
+	tp_grain	grain;			/* of the series read */
+	bool		has_series;
+	bool		has_target;
 } BoardRow;
 
-/* ---- hash tables: names to numbers, keys to targets ---- */
+/* ---- hash tables: names to numbers ---- */
 
 static inline uint32
 name_hash(const text *t)
@@ -148,26 +154,6 @@ typedef struct NameEntry
 #define SH_EQUAL(tb, a, b) name_equal(a, b)
 #define SH_STORE_HASH
 #define SH_GET_HASH(tb, a) ((a)->hash)
-#define SH_SCOPE static inline
-#define SH_DECLARE
-#define SH_DEFINE
-#include "lib/simplehash.h"
-
-typedef struct TargetSlot
-{
-	int64		key;
-	char		status;
-	tb_target	target;
-} TargetSlot;
-
-#define SH_PREFIX targets
-#define SH_ELEMENT_TYPE TargetSlot
-#define SH_KEY_TYPE int64
-#define SH_KEY key
-#define SH_HASH_KEY(tb, key) \
-	hash_combine(hash_bytes_uint32((uint32) KEY_INDICATOR(key)), \
-				 hash_bytes_uint32((uint32) KEY_REGION(key)))
-#define SH_EQUAL(tb, a, b) ((a) == (b))
 #define SH_SCOPE static inline
 #define SH_DECLARE
 #define SH_DEFINE
@@ -240,8 +226,17 @@ typedef struct Board
 	names_hash *indicator_numbers;
 	NameEntry  *last_region;	/* the last name looked up, or NULL */
 	NameEntry  *last_indicator;
-	targets_hash *targets;
 	Vec			rows;			/* BoardRow */
+	/*
+	 * Where each key's row is: by indicator number, an array by region
+	 * number of its index in rows plus one (0: no row), made when the
+	 * indicator's first row is. Regions and indicators are few enough
+	 * (thousands, hundreds) that direct addressing beats a hash table:
+	 * rows come out in key order with no sort, and a board touches a
+	 * fraction of the memory, which on a board of 60,000 rows is what
+	 * its time goes to.
+	 */
+	int32	  **slots;
 	StoreWitness witness;		/* is the store current? */
 	StoreScope	scope;			/* what the store check counts */
 	bool	   *shown;			/* by region number; NULL: every region */
@@ -309,6 +304,7 @@ keep_region(Board *b, const Datum *values, const bool *isnull)
 	r->peer_group = copy_text(b, values[3], isnull[3]);
 	/* In the query's order, peers are consecutive. */
 	r->group = 0;
+	r->parent_number = -1;		/* number_parents */
 	if (b->regions.n > 1)
 		r->group = r[-1].group +
 			!(same_text(r->parent, r[-1].parent) && same_text(r->peer_group, r[-1].peer_group));
@@ -327,6 +323,21 @@ keep_indicator(Board *b, const Datum *values, const bool *isnull)
 	i->decimals = DatumGetInt32(values[4]);
 	i->ratio = DatumGetBool(values[5]);
 	number_name(b->indicator_numbers, i->code, (int32) (b->indicators.n - 1));
+}
+
+/* Each region's parent, by number, once all are numbered. */
+static void
+number_parents(Board *b)
+{
+	int64		i;
+
+	for (i = 0; i < b->regions.n; i++)
+	{
+		Region	   *r = &VEC_AT(b->regions, Region, i);
+		NameEntry  *parent = r->parent != NULL ? names_lookup(b->region_numbers, r->parent) : NULL;
+
+		r->parent_number = parent != NULL ? parent->number : -1;
+	}
 }
 
 /* The number of a name, or -1. Rows often repeat the name before (a
@@ -377,24 +388,47 @@ more_specific(tp_period a, tp_period b)
 	return da != db ? da < db : a < b;
 }
 
+/* The row of a key, made empty on first use. */
+static BoardRow *
+row_of(Board *b, int64 key)
+{
+	int32		ind = KEY_INDICATOR(key);
+	int32	   *slot = b->slots[ind];
+	BoardRow   *row;
+
+	if (slot == NULL)
+		slot = b->slots[ind] = MemoryContextAllocZero(b->cxt, Max(b->regions.n, 1) * sizeof(int32));
+	slot += KEY_REGION(key);
+	if (*slot != 0)
+		return &VEC_AT(b->rows, BoardRow, *slot - 1);
+	if (b->rows.n >= PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a scoreboard cannot hold more than %d rows", PG_INT32_MAX - 1)));
+	row = vec_push(b, &b->rows);
+	memset(row, 0, sizeof *row);
+	row->key = key;
+	*slot = (int32) b->rows.n;
+	return row;
+}
+
 static void
 keep_target(Board *b, const Datum *values, const bool *isnull)
 {
 	tp_period	period = DatumGetPeriod(values[2]);
-	bool		found;
-	TargetSlot *e;
+	BoardRow   *row;
 
 	if (!tp_contains(period, b->report.p))
 		return;
-	e = targets_insert(b->targets, key_of(b, values), &found);
-
-	if (found && !more_specific(period, e->target.period))
+	row = row_of(b, key_of(b, values));
+	if (row->has_target && !more_specific(period, row->target.period))
 		return;
-	e->target.period = period;
-	e->target.has_amount = !isnull[3];
-	e->target.amount = isnull[3] ? 0.0 : DatumGetFloat8(values[3]);
-	e->target.has_growth = !isnull[4];
-	e->target.growth = isnull[4] ? 0.0 : DatumGetFloat8(values[4]);
+	row->has_target = true;
+	row->target.period = period;
+	row->target.has_amount = !isnull[3];
+	row->target.amount = isnull[3] ? 0.0 : DatumGetFloat8(values[3]);
+	row->target.has_growth = !isnull[4];
+	row->target.growth = isnull[4] ? 0.0 : DatumGetFloat8(values[4]);
 }
 
 /* ---- reading a series ---- */
@@ -481,7 +515,9 @@ resolve_since(Runs *runs, const Report *r, tp_period target, tp_grain g,
 
 /*
  * Keep the readings of one series, or skip it when it cannot be read at p
- * (a quarterly series on a monthly board) or has no fact in the report.
+ * (a quarterly series on a monthly board) or has no fact in the report. Of
+ * a region's series of one indicator readable at p, the row reads the
+ * coarsest (the most aggregated facts as published).
  */
 static void
 keep_series(Board *b, const Datum *values, const bool *isnull)
@@ -490,7 +526,7 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 	Runs	   *runs = &b->runs;
 	ts_view		v = series_view(DatumGetSeries(values[2]));
 	tp_grain	g = v.grain;
-	TargetSlot *t;
+	int64		key;
 	BoardRow   *row;
 
 	if ((unsigned) g >= TP_NGRAINS)
@@ -505,13 +541,12 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 	if (runs->p_status[g] != TS_OK ||
 		!ts_has_fact_starting(&v, r->first_day, tp_end(r->p)))
 		return;
-	row = vec_push(b, &b->rows);
-	row->key = key_of(b, values);
+	key = key_of(b, values);
+	row = row_of(b, key);
+	if (row->has_series && row->grain >= g)
+		return;
+	row->has_series = true;
 	row->grain = g;
-	t = targets_lookup(b->targets, row->key);
-	row->has_target = (t != NULL);
-	if (t != NULL)
-		row->target = t->target;
 	take_reading(&row->r.has_value, &row->r.value, &row->r.has_base, &row->r.base,
 				 &row->r.has_growth, &row->r.growth, &v, TS_OK, &runs->p[g], r->p);
 	take_reading(NULL, NULL, NULL, NULL, &row->r.has_previous_growth,
@@ -535,46 +570,6 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 			take(&row->r.has_actual, &row->r.actual, st, x, g, since);
 		}
 	}
-}
-
-/*
- * The rows' indices in key order: indicator, then region number, so a
- * peer group is a run ordered by code. Two stable counting passes, linear
- * in rows, regions and indicators; the rows themselves stay put.
- */
-static int32 *
-sorted_rows(const Board *b)
-{
-	const BoardRow *rows = (const BoardRow *) b->rows.items;
-	int64		n = b->rows.n;
-	int32	   *tmp = MemoryContextAllocHuge(b->cxt, Max(n, 1) * sizeof(int32));
-	int32	   *out = MemoryContextAllocHuge(b->cxt, Max(n, 1) * sizeof(int32));
-	int64	   *at;
-	int64		buckets;
-	int64		i;
-
-	/* by region */
-	buckets = b->regions.n;
-	at = MemoryContextAllocExtended(b->cxt, (buckets + 1) * sizeof(int64), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	for (i = 0; i < n; i++)
-		at[1 + KEY_REGION(rows[i].key)]++;
-	for (i = 0; i < buckets; i++)
-		at[i + 1] += at[i];
-	for (i = 0; i < n; i++)
-		tmp[at[KEY_REGION(rows[i].key)]++] = (int32) i;
-	pfree(at);
-	/* then by indicator, keeping that order within each */
-	buckets = b->indicators.n;
-	at = MemoryContextAllocExtended(b->cxt, (buckets + 1) * sizeof(int64), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	for (i = 0; i < n; i++)
-		at[1 + KEY_INDICATOR(rows[i].key)]++;
-	for (i = 0; i < buckets; i++)
-		at[i + 1] += at[i];
-	for (i = 0; i < n; i++)
-		out[at[KEY_INDICATOR(rows[tmp[i]].key)]++] = tmp[i];
-	pfree(at);
-	pfree(tmp);
-	return out;
 }
 
 /* ---- filters: which rows are shown, which are read ---- */
@@ -608,9 +603,6 @@ is_under(Board *b, int8 *under, int32 r, int32 root)
 
 	while (n < 101)
 	{
-		const Region *region;
-		NameEntry  *parent;
-
 		if (node == root)
 		{
 			answer = 1;
@@ -622,11 +614,9 @@ is_under(Board *b, int8 *under, int32 r, int32 root)
 			break;
 		}
 		path[n++] = node;
-		region = &VEC_AT(b->regions, Region, node);
-		parent = region->parent != NULL ? names_lookup(b->region_numbers, region->parent) : NULL;
-		if (parent == NULL)
+		node = VEC_AT(b->regions, Region, node).parent_number;
+		if (node < 0)
 			break;
-		node = parent->number;
 	}
 	while (n > 0)
 		under[path[--n]] = answer;
@@ -716,16 +706,14 @@ board_select(Board *b)
 	for (i = 0; i < nr; i++)
 	{
 		const Region *r = &VEC_AT(b->regions, Region, i);
-		NameEntry  *parent;
 
 		if ((root >= 0 && !is_under(b, under, (int32) i, root)) ||
 			(f->peer_group != NULL && !same_text(r->peer_group, f->peer_group)))
 			continue;
 		b->shown[i] = true;
 		group_read[r->group] = true;
-		parent = r->parent != NULL ? names_lookup(b->region_numbers, r->parent) : NULL;
-		if (parent != NULL)
-			group_read[VEC_AT(b->regions, Region, parent->number).group] = true;
+		if (r->parent_number >= 0)
+			group_read[VEC_AT(b->regions, Region, r->parent_number).group] = true;
 	}
 	/* every region's answer, for the paragraphs' parents */
 	if (root >= 0)
@@ -828,20 +816,22 @@ fetch(Board *b)
 
 	b->region_numbers = names_create(b->cxt, 1024, NULL);
 	b->indicator_numbers = names_create(b->cxt, 64, NULL);
-	b->targets = targets_create(b->cxt, 1024, NULL);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	run_query(b, regions_query, b->report.schema, 0, keep_region);
 	run_query(b, b->report.has_kind ? indicators_query : indicators_query_0_1,
 			  b->report.schema, 0, keep_indicator);
+	number_parents(b);
 	board_select(b);
+	b->slots = MemoryContextAllocZero(b->cxt, Max(b->indicators.n, 1) * sizeof(int32 *));
 	nargs = b->scope.filtered ? 2 : 0;
-	run_query(b, b->scope.filtered ? targets_query_filtered : targets_query,
-			  b->report.schema, nargs, keep_target);
 	/* Most regions have most indicators: room for that many rows up
-	 * front (up to 64k; beyond, the array doubles as it fills). */
+	 * front (up to 64k; beyond, the array doubles as it fills). Targets
+	 * make rows too. */
 	b->rows.cap = Max(Min(b->regions.n * b->indicators.n, (int64) 1 << 16), 256);
 	b->rows.items = MemoryContextAllocHuge(b->cxt, b->rows.cap * b->rows.size);
+	run_query(b, b->scope.filtered ? targets_query_filtered : targets_query,
+			  b->report.schema, nargs, keep_target);
 	run_query(b, b->scope.filtered ? series_query_filtered : series_query,
 			  b->report.store_schema, nargs, keep_series);
 	store_check(&b->witness, &b->scope);
@@ -1031,20 +1021,19 @@ emit_group(Emitter *e, const Board *b, const BoardRow *const *rows, int64 n)
 	for (i = 0; i < n; i++)
 	{
 		const Region *region = &VEC_AT(b->regions, Region, KEY_REGION(rows[i]->key));
-		NameEntry  *parent = region->parent != NULL
-			? names_lookup(b->region_numbers, region->parent) : NULL;
+		int32		parent = region->parent_number;
 
 		entries[i].row = &board[i];
 		entries[i].region = region->code;
 		entries[i].region_name = region->name;
 		entries[i].parent = region->parent;
-		entries[i].parent_name = parent != NULL
-			? VEC_AT(b->regions, Region, parent->number).name : NULL;
+		entries[i].parent_name = parent >= 0
+			? VEC_AT(b->regions, Region, parent).name : NULL;
 		entries[i].peer_group = region->peer_group;
 		entries[i].target_period = target_texts[i];
 		entries[i].shown = b->shown == NULL || b->shown[KEY_REGION(rows[i]->key)];
 		entries[i].parent_within = b->under == NULL ||
-			(parent != NULL && b->under[parent->number] == 1);
+			(parent >= 0 && b->under[parent] == 1);
 	}
 	out_ind.code = ind->code;
 	out_ind.name = ind->name;
@@ -1055,35 +1044,18 @@ emit_group(Emitter *e, const Board *b, const BoardRow *const *rows, int64 n)
 	e->sink(e->state, &e->out, &out_ind, entries, n);
 }
 
-/* One row per region and indicator: of a region's series readable at p,
- * the coarsest (the most aggregated facts as published). Peer groups are
+/* The rows on the board, indicator by indicator and region by region in
+ * number order, so a peer group is a run ordered by code. Peer groups are
  * ranked and emitted one at a time, in a context reset between. */
 static void
 emit(Board *b, board_sink sink, void *state)
 {
-	const BoardRow *all = (const BoardRow *) b->rows.items;
-	int32	   *order = sorted_rows(b);
-	const BoardRow **rows = MemoryContextAllocHuge(b->cxt, Max(b->rows.n, 1) * sizeof(BoardRow *));
+	const BoardRow **rows = MemoryContextAllocHuge(b->cxt, Max(b->regions.n, 1) * sizeof(BoardRow *));
 	MemoryContext group = AllocSetContextCreate(CurrentMemoryContext, "scoreboard group",
 												ALLOCSET_DEFAULT_SIZES);
 	MemoryContext outer;
 	Emitter		e;
-	int64		kept = 0;
-	int64		start;
-	int64		i;
-
-	for (i = 0; i < b->rows.n; i++)
-	{
-		const BoardRow *row = &all[order[i]];
-
-		if (kept > 0 && row->key == rows[kept - 1]->key)
-		{
-			if (row->grain > rows[kept - 1]->grain)
-				rows[kept - 1] = row;
-			continue;
-		}
-		rows[kept++] = row;
-	}
+	int64		ind;
 
 	e.report = &b->report;
 	e.out.p = b->report.p;
@@ -1094,19 +1066,41 @@ emit(Board *b, board_sink sink, void *state)
 	e.target = -1;
 	e.target_text = NULL;
 	e.progress = 0.0;
-	for (start = 0; start < kept; start = i)
+	for (ind = 0; ind < b->indicators.n; ind++)
 	{
-		int32		ind = KEY_INDICATOR(rows[start]->key);
-		int32		peers = VEC_AT(b->regions, Region, KEY_REGION(rows[start]->key)).group;
+		const int32 *slot = b->slots[ind];
+		int64		n = 0;
+		int32		peers = -1;
+		int64		reg;
 
-		for (i = start + 1; i < kept && KEY_INDICATOR(rows[i]->key) == ind &&
-			 VEC_AT(b->regions, Region, KEY_REGION(rows[i]->key)).group == peers; i++)
-			;
-		outer = MemoryContextSwitchTo(group);
-		e.target = -1;			/* its text lives in the group context */
-		emit_group(&e, b, rows + start, i - start);
-		MemoryContextSwitchTo(outer);
-		MemoryContextReset(group);
+		if (slot == NULL)
+			continue;
+		for (reg = 0; reg <= b->regions.n; reg++)
+		{
+			const BoardRow *row = NULL;
+
+			if (reg < b->regions.n && slot[reg] != 0)
+			{
+				row = &VEC_AT(b->rows, BoardRow, slot[reg] - 1);
+				if (!row->has_series)
+					row = NULL;
+			}
+			if (n > 0 && (reg == b->regions.n ||
+						  (row != NULL && VEC_AT(b->regions, Region, reg).group != peers)))
+			{
+				outer = MemoryContextSwitchTo(group);
+				e.target = -1;	/* its text lives in the group context */
+				emit_group(&e, b, rows, n);
+				MemoryContextSwitchTo(outer);
+				MemoryContextReset(group);
+				n = 0;
+			}
+			if (row != NULL)
+			{
+				peers = VEC_AT(b->regions, Region, reg).group;
+				rows[n++] = row;
+			}
+		}
 	}
 	MemoryContextDelete(group);
 }

@@ -35,29 +35,31 @@ typedef enum tb_kind
 typedef struct tb_target
 {
 	tp_period	period;
-	bool		has_amount;
 	double		amount;
-	bool		has_growth;
 	double		growth;
+	bool		has_amount;
+	bool		has_growth;
 } tb_target;
 
 /*
  * What one region's series gives for the report (the glue reads it):
  * value, base and growth of p; the growth of the previous report (rank
- * change); the actual from the target period's start through p.
+ * change); the actual from the target period's start through p. The
+ * numbers come first, the flags after: a scoreboard holds one of these
+ * per region and indicator, 48 bytes rather than 80 with padding.
  */
 typedef struct tb_readings
 {
-	bool		has_value;
 	double		value;
-	bool		has_base;
 	double		base;
-	bool		has_growth;
 	double		growth;
-	bool		has_previous_growth;
 	double		previous_growth;
-	bool		has_actual;
 	double		actual;
+	bool		has_value;
+	bool		has_base;
+	bool		has_growth;
+	bool		has_previous_growth;
+	bool		has_actual;
 } tb_readings;
 
 /* One board row: the scoreboard's columns, as numbers. */
