@@ -193,3 +193,126 @@ SELECT count(*) FROM scoreboard('2022-07', source => 'nosuchschema');
 
 DROP TABLE whole, whole_sentences, whole_paragraphs, subtree, scans;
 DELETE FROM target; DELETE FROM observation; DELETE FROM indicator; DELETE FROM region;
+
+-- A wide selection. Where the board has at least 4,096 region and
+-- indicator pairs and the filters need more than an eighth of them, the
+-- board reads the whole store and drops what it does not need, rather than
+-- probing the keys pair by pair (src/scoreboard.c, board_select); the
+-- result must not tell. A province w, cities w1 and w2, 40 counties under
+-- each (every fourth of peer group district: 10 per city): 83 regions; 50
+-- indicators; July 2021 and 2022 for each pair: 4,150 pairs, 8,300 facts.
+INSERT INTO region VALUES ('w', 'Province W', NULL, NULL),
+  ('w1', 'City W1', 'w', NULL), ('w2', 'City W2', 'w', NULL);
+INSERT INTO region
+SELECT c || 'c' || lpad(n::text, 2, '0'), 'County ' || c || '-' || n, c,
+       CASE WHEN n % 4 = 0 THEN 'district' END
+FROM (VALUES ('w1'), ('w2')) cs(c), generate_series(1, 40) n;
+INSERT INTO indicator (code, name, unit_label, higher_is_better, decimals, kind)
+SELECT 'i' || lpad(n::text, 2, '0'), 'Indicator ' || n, '亿元', n % 3 <> 0, 1, 'amount'
+FROM generate_series(1, 50) n;
+INSERT INTO observation
+SELECT r.code, i.code, m.p::period,
+       10 + (ascii(right(r.code, 1)) * 7 + ascii(left(right(r.code, 2), 1)) * 3 + m.k * 5 + ascii(right(i.code, 1)) * 2) % 29,
+       NULL
+FROM region r, indicator i, (VALUES ('2021-07', 1), ('2022-07', 2)) m(p, k);
+INSERT INTO target SELECT code, 'i01', '2022', 100, 8 FROM region;
+CREATE TEMP TABLE subtree AS
+WITH RECURSIVE t(root, code) AS (
+    SELECT code, code FROM region
+    UNION ALL
+    SELECT t.root, r.code FROM t JOIN region r ON r.parent = t.code)
+SELECT * FROM t;
+CREATE TEMP TABLE whole AS SELECT * FROM scoreboard('2022-07');
+SELECT count(*) AS whole_rows FROM whole;
+-- Each filtered board against the whole one filtered here, both ways.
+-- Rows: under w1, w1 and its 40 counties x 50 = 2,050 (wide: 43 regions
+-- read, w1's groups, the cities and w, x 50 = 2,150 pairs); with one
+-- indicator 41 (43 pairs: probed); 10 indicators, every region, 830
+-- (wide); the districts 20 x 50 = 1,000 (wide), those under w2 500.
+CREATE TEMP TABLE cases (name text, under text, indicators text[], peer_group text);
+INSERT INTO cases VALUES
+  ('under w1', 'w1', NULL, NULL),
+  ('under w1, one indicator', 'w1', ARRAY['i07'], NULL),
+  ('ten indicators', NULL, ARRAY['i01','i02','i03','i04','i05','i06','i07','i08','i09','i10'], NULL),
+  ('districts', NULL, NULL, 'district'),
+  ('districts under w2', 'w2', NULL, 'district');
+SELECT c.name,
+       (SELECT count(*) FROM scoreboard('2022-07', indicators => c.indicators, under => c.under,
+                                        peer_group => c.peer_group)) AS rows,
+       (SELECT count(*) FROM (
+          (SELECT * FROM scoreboard('2022-07', indicators => c.indicators, under => c.under,
+                                    peer_group => c.peer_group)
+           EXCEPT ALL
+           SELECT w.* FROM whole w JOIN region r ON r.code = w.region
+           WHERE (c.under IS NULL OR w.region IN (SELECT code FROM subtree WHERE root = c.under))
+             AND (c.indicators IS NULL OR w.indicator = ANY (c.indicators))
+             AND (c.peer_group IS NULL OR r.peer_group = c.peer_group))
+          UNION ALL
+          (SELECT w.* FROM whole w JOIN region r ON r.code = w.region
+           WHERE (c.under IS NULL OR w.region IN (SELECT code FROM subtree WHERE root = c.under))
+             AND (c.indicators IS NULL OR w.indicator = ANY (c.indicators))
+             AND (c.peer_group IS NULL OR r.peer_group = c.peer_group)
+           EXCEPT ALL
+           SELECT * FROM scoreboard('2022-07', indicators => c.indicators, under => c.under,
+                                    peer_group => c.peer_group))) d) AS differences
+FROM cases c ORDER BY c.name;
+-- The 通报 likewise: under w1, a sentence per row (2,050) and a paragraph
+-- per indicator for each of w1's two groups of counties (100).
+CREATE TEMP TABLE whole_sentences AS SELECT * FROM bulletin('2022-07');
+CREATE TEMP TABLE whole_paragraphs AS SELECT * FROM bulletin_paragraph('2022-07');
+SELECT count(*) AS sentences, count(*) FILTER (WHERE b.region IN (SELECT code FROM subtree WHERE root = 'w1')) AS under_w1
+FROM whole_sentences b;
+SELECT (SELECT count(*) FROM bulletin('2022-07', under => 'w1')) AS sentences,
+       (SELECT count(*) FROM (
+          (SELECT * FROM bulletin('2022-07', under => 'w1')
+           EXCEPT ALL SELECT * FROM whole_sentences WHERE region IN (SELECT code FROM subtree WHERE root = 'w1'))
+          UNION ALL
+          (SELECT * FROM whole_sentences WHERE region IN (SELECT code FROM subtree WHERE root = 'w1')
+           EXCEPT ALL SELECT * FROM bulletin('2022-07', under => 'w1'))) d) AS differences;
+SELECT (SELECT count(*) FROM bulletin_paragraph('2022-07', under => 'w1')) AS paragraphs,
+       (SELECT count(*) FROM (
+          (SELECT * FROM bulletin_paragraph('2022-07', under => 'w1')
+           EXCEPT ALL SELECT * FROM whole_paragraphs WHERE parent = 'w1')
+          UNION ALL
+          (SELECT * FROM whole_paragraphs WHERE parent = 'w1'
+           EXCEPT ALL SELECT * FROM bulletin_paragraph('2022-07', under => 'w1'))) d) AS differences;
+-- Which way each read the store: a wide selection scans it, a narrow one
+-- probes its primary key.
+SELECT pg_stat_force_next_flush();
+SELECT pg_stat_clear_snapshot();
+CREATE TEMP TABLE scans AS
+SELECT seq_scan, idx_scan FROM pg_stat_user_tables WHERE relid = 'tracker.observation_series'::regclass;
+SELECT count(*) FROM scoreboard('2022-07', under => 'w1');
+SELECT pg_stat_force_next_flush();
+SELECT pg_stat_clear_snapshot();
+SELECT u.seq_scan - s.seq_scan AS seq_scans, u.idx_scan - s.idx_scan AS index_scans
+FROM scans s, pg_stat_user_tables u WHERE u.relid = 'tracker.observation_series'::regclass;
+TRUNCATE scans;
+INSERT INTO scans SELECT seq_scan, idx_scan FROM pg_stat_user_tables WHERE relid = 'tracker.observation_series'::regclass;
+SELECT count(*) FROM scoreboard('2022-07', under => 'w1', indicators => ARRAY['i07']);
+SELECT pg_stat_force_next_flush();
+SELECT pg_stat_clear_snapshot();
+SELECT u.seq_scan - s.seq_scan AS seq_scans, u.idx_scan - s.idx_scan AS index_scans
+FROM scans s, pg_stat_user_tables u WHERE u.relid = 'tracker.observation_series'::regclass;
+-- A wide selection checks the whole store against the facts of p: a fact
+-- written with the triggers off, outside the selection, is seen (55000);
+-- a narrow one checks only what it read.
+ALTER TABLE observation DISABLE TRIGGER USER;
+INSERT INTO observation VALUES ('w2c01', 'i50', '2022-01..07', 1, NULL);
+ALTER TABLE observation ENABLE TRIGGER USER;
+SELECT count(*) FROM scoreboard('2022-07', under => 'w1');
+SELECT count(*) FROM scoreboard('2022-07', under => 'w1', indicators => ARRAY['i07']);
+SELECT count(*) FROM scoreboard('2022-07', under => 'w2', indicators => ARRAY['i50']);
+
+-- observation_count, the narrow check's count, against a plain count: a
+-- code given twice counts once, a NULL code matches nothing, a = b counts
+-- the period once.
+SELECT observation_count('2022-07', '2022-01..07', ARRAY['w1c01', 'w1c02', 'w1c01', NULL], ARRAY['i01', 'i02', 'i02']) AS counted,
+       (SELECT count(*) FROM observation WHERE region IN ('w1c01', 'w1c02') AND indicator IN ('i01', 'i02')
+          AND period IN ('2022-07', '2022-01..07')) AS expected;
+SELECT observation_count('2022-07', '2022-07', ARRAY['w2c01'], ARRAY['i50']) AS counted,
+       observation_count('2022-01..07', '2022-07', ARRAY['w2c01'], ARRAY['i50']) AS with_ytd,
+       observation_count('2022-07', '2022-07', ARRAY[]::text[], ARRAY['i50']) AS no_regions;
+
+DROP TABLE whole, whole_sentences, whole_paragraphs, subtree, scans, cases;
+DELETE FROM target; DELETE FROM observation; DELETE FROM indicator; DELETE FROM region;

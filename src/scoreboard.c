@@ -242,6 +242,8 @@ typedef struct Board
 	bool	   *shown;			/* by region number; NULL: every region */
 	int8	   *under;			/* by region number, 1: within the filter's
 								 * under (is_under); NULL: no such filter */
+	bool	   *region_read;	/* by number, the rows to keep; NULL: all */
+	bool	   *indicator_read;
 } Board;
 
 static void *
@@ -388,6 +390,14 @@ more_specific(tp_period a, tp_period b)
 	return da != db ? da < db : a < b;
 }
 
+/* Whether the filters need the row of a key (see board_select). */
+static inline bool
+is_read(const Board *b, int64 key)
+{
+	return (b->region_read == NULL || b->region_read[KEY_REGION(key)]) &&
+		(b->indicator_read == NULL || b->indicator_read[KEY_INDICATOR(key)]);
+}
+
 /* The row of a key, made empty on first use. */
 static BoardRow *
 row_of(Board *b, int64 key)
@@ -416,11 +426,15 @@ static void
 keep_target(Board *b, const Datum *values, const bool *isnull)
 {
 	tp_period	period = DatumGetPeriod(values[2]);
+	int64		key;
 	BoardRow   *row;
 
 	if (!tp_contains(period, b->report.p))
 		return;
-	row = row_of(b, key_of(b, values));
+	key = key_of(b, values);
+	if (!is_read(b, key))
+		return;
+	row = row_of(b, key);
 	if (row->has_target && !more_specific(period, row->target.period))
 		return;
 	row->has_target = true;
@@ -542,6 +556,8 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 		!ts_has_fact_starting(&v, r->first_day, tp_end(r->p)))
 		return;
 	key = key_of(b, values);
+	if (!is_read(b, key))
+		return;
 	row = row_of(b, key);
 	if (row->has_series && row->grain >= g)
 		return;
@@ -642,8 +658,13 @@ codes_array(Board *b, Vec *v, size_t code_offset, const bool *flagged)
  * the peer groups of the selected regions and of their parents, whole,
  * so that every rank, and a paragraph's parent figure, is the whole
  * board's. The read set becomes the scope's arrays; the queries then
- * read only those regions and indicators.
+ * read only those regions and indicators, one probe of a primary key per
+ * pair. Where the set is a large part of the board (more than an eighth
+ * of its pairs), probing costs more than reading everything, which the
+ * queries then do, rows outside the set being dropped as they come (on
+ * boards of at least WIDE_MIN_PAIRS pairs; below, either costs little).
  */
+#define WIDE_MIN_PAIRS 4096
 static void
 board_select(Board *b)
 {
@@ -656,6 +677,8 @@ board_select(Board *b)
 	bool	   *region_read;
 	int8	   *under = NULL;
 	int32		root = -1;
+	int64		nregions_read;
+	int64		nindicators_read;
 	int64		i;
 	MemoryContext outer;
 
@@ -721,8 +744,20 @@ board_select(Board *b)
 			(void) is_under(b, under, (int32) i, root);
 	b->under = under;
 	region_read = palloc0(Max(nr, 1) * sizeof(bool));
+	nregions_read = 0;
 	for (i = 0; i < nr; i++)
-		region_read[i] = group_read[VEC_AT(b->regions, Region, i).group];
+		nregions_read += region_read[i] = group_read[VEC_AT(b->regions, Region, i).group];
+	nindicators_read = 0;
+	for (i = 0; i < ni; i++)
+		nindicators_read += indicator_read[i];
+	b->region_read = region_read;
+	b->indicator_read = indicator_read;
+	if (nr * ni >= WIDE_MIN_PAIRS && nregions_read * nindicators_read > nr * ni / 8)
+	{
+		b->scope.filtered = false;
+		MemoryContextSwitchTo(outer);
+		return;
+	}
 	b->scope.regions = codes_array(b, &b->regions, offsetof(Region, code), region_read);
 	b->scope.indicators = codes_array(b, &b->indicators, offsetof(Indicator, code), indicator_read);
 	MemoryContextSwitchTo(outer);

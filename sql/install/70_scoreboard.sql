@@ -31,16 +31,28 @@ COMMENT ON FUNCTION tracker.scoreboard(@extschema@.period, pg_catalog.date, pg_c
 
 -- The facts of two periods among some regions and indicators: the store
 -- check of a filtered board (src/series_store.c), one probe of the
--- primary key per region, indicator and period.
+-- primary key per region, indicator and period. A SQL function's plan is
+-- generic, made before the arrays are seen: written as
+-- "o.region = ANY (regions) AND … o.period = ANY (ARRAY[a, b])" it
+-- scanned the period index and searched each row's region in the array
+-- (0.8 s for 3,000 regions and one indicator over 3.6M facts); as
+-- lateral probes with every key column equal, 26 ms.
 CREATE FUNCTION tracker.observation_count(a @extschema@.period, b @extschema@.period,
                                           regions pg_catalog.text[], indicators pg_catalog.text[])
 RETURNS pg_catalog.int8
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-    SELECT pg_catalog.count(*) FROM tracker.observation o
-    WHERE o.region OPERATOR(pg_catalog.=) ANY (regions)
-      AND o.indicator OPERATOR(pg_catalog.=) ANY (indicators)
-      AND o.period OPERATOR(@extschema@.=) ANY (ARRAY[a, b]);
+    SELECT pg_catalog.count(*)
+    FROM (SELECT DISTINCT pg_catalog.unnest(regions) AS code) r
+    CROSS JOIN (SELECT DISTINCT pg_catalog.unnest(indicators) AS code) i
+    CROSS JOIN LATERAL (
+        SELECT FROM tracker.observation o
+        WHERE o.region OPERATOR(pg_catalog.=) r.code AND o.indicator OPERATOR(pg_catalog.=) i.code
+          AND o.period OPERATOR(@extschema@.=) a
+        UNION ALL
+        SELECT FROM tracker.observation o
+        WHERE o.region OPERATOR(pg_catalog.=) r.code AND o.indicator OPERATOR(pg_catalog.=) i.code
+          AND o.period OPERATOR(@extschema@.=) b AND b OPERATOR(@extschema@.<>) a) x;
 END;
 COMMENT ON FUNCTION tracker.observation_count(@extschema@.period, @extschema@.period, pg_catalog.text[], pg_catalog.text[]) IS
     'the number of rows of tracker.observation for either of two periods among the given regions and indicators; for a filtered scoreboard''s check that the series store is current';
