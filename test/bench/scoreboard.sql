@@ -81,6 +81,14 @@ SELECT bench.time('scoreboard', 'hand-written SQL',
            - (CASE WHEN growth IS NOT NULL THEN rank() OVER (PARTITION BY indicator, parent, peer_group, growth IS NULL ORDER BY gkey) END) AS rank_change,
            abs(first_value(gkey) OVER (PARTITION BY indicator, parent, peer_group, growth IS NULL ORDER BY gkey) - gkey) AS gap_to_leader
     FROM scored WINDOW peers AS (PARTITION BY indicator, parent, peer_group)) x$q$, 5);
+-- The board against its floor (issue 14's bar: at most 2x): p's readings
+-- from every stored series, the year-to-date sum and its growth, which the
+-- board's 1-7月 columns need at the least. Alternately, whole rows counted
+-- (under count(*) the planner drops the floor's unread calls).
+SELECT bench.pair('floor', 'floor: ytd and ytd_yoy of every stored series',
+  $q$SELECT count(x.*) FROM (SELECT ytd(series, '2022-07'), ytd_yoy(series, '2022-07') FROM tracker.observation_series) x$q$,
+  'tracker.scoreboard 1-7月',
+  $q$SELECT count(s.*) FROM tracker.scoreboard('2022-01..07', '2022-08-10') s$q$, 5);
 -- The 通报 over the same board (issue 13's bar: at most 1.5x the
 -- scoreboard): a sentence per row, a paragraph per parent and indicator.
 -- Each runs alternately with the scoreboard, so that both see the same load.
@@ -105,6 +113,8 @@ SELECT bench.once('upkeep', 'rebuild_series(): all 60,000 series', 'SELECT track
 
 \echo scoreboard for 3,000 regions x 20 indicators, 3.6M monthly facts (bar: scoreboard <= 1/3 = 0.33)
 SELECT * FROM bench.report('scoreboard', 'hand-written SQL');
+\echo the 1-7月 board against its floor, reading 2022-07's year-to-date from every series (bar: <= 2)
+SELECT * FROM bench.report('floor', 'floor: ytd and ytd_yoy of every stored series');
 \echo the 通报 against the scoreboard in the same run (bar: bulletin and bulletin_paragraph <= 1.5)
 SELECT * FROM bench.report('bulletin', 'tracker.scoreboard');
 SELECT * FROM bench.report('bulletin_paragraph', 'tracker.scoreboard');
