@@ -140,6 +140,8 @@ SELECT count(*) AS differences FROM (
 -- What a filter may not name.
 SELECT count(*) FROM scoreboard('2022-07', indicators => ARRAY['inv', 'nosuch']);
 SELECT count(*) FROM scoreboard('2022-07', indicators => ARRAY['inv', NULL]);
+SELECT count(*) FROM scoreboard('2022-07', indicators => '{{inv},{energy}}');
+SELECT count(*) FROM scoreboard('2022-07', indicators => '[2:2]={inv}');
 SELECT count(*) FROM scoreboard('2022-07', under => 'nowhere');
 SELECT count(*) FROM scoreboard('2022-07', peer_group => 'nosuch');
 SELECT count(*) FROM bulletin('2022-07', under => 'nowhere');

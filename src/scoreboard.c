@@ -695,6 +695,11 @@ board_select(Board *b)
 		bool	   *nulls;
 		int			n;
 
+		if (ARR_NDIM(f->indicators) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("indicators must be a one-dimensional array"),
+					 errhint("Pass a list of codes of tracker.indicator, such as ARRAY['mfg', 'va'].")));
 		deconstruct_array(f->indicators, TEXTOID, -1, false, TYPALIGN_INT,
 						  &codes, &nulls, &n);
 		for (i = 0; i < n; i++)
