@@ -333,6 +333,9 @@ extern ts_status ts_parse(const char *text, size_t len, ts_builder *b,
 extern tp_period ts_fact_period(tp_grain g, const ts_fact *f);
 /* Index of the fact (unit, cumulative), or -1. Binary search. */
 extern int32_t ts_find(const ts_view *s, int32_t unit, int cumulative);
+/* How many facts end at unit: the unit fact and the cumulative one
+ * through it (0, 1 or 2). One binary search. */
+extern int	ts_count_at(const ts_view *s, int32_t unit);
 
 /*
  * value(s, p): p of the series' grain or a coarser grain whose units tile
@@ -406,6 +409,37 @@ typedef struct ts_run
 extern ts_status ts_resolve(tp_grain g, tp_period p, ts_run *out);
 extern void ts_read_run(const ts_view *s, const ts_run *run, ts_reading *out);
 extern ts_status ts_value_run(const ts_view *s, const ts_run *run, double *out);
+
+/*
+ * The year-to-date sums read from one series so far, so that several
+ * readings of it (a board's p, its previous report, a target's span)
+ * walk each year's facts once: the walk back from unit u that sums the
+ * year through u passes where the sum through u - 1 starts, and adds up
+ * both. Readings with a memo equal those without, bit for bit: each sum
+ * is added in the same order. It holds the last TS_MEMO_SIZE sums and
+ * belongs to one series: ts_memo_init before reading another.
+ */
+#define TS_MEMO_SIZE 8
+
+typedef struct ts_memo
+{
+	int			n;				/* sums held */
+	int			next;			/* where the next one goes once full */
+	struct
+	{
+		int64_t		unit;		/* the year to date through this unit */
+		ts_status	status;		/* TS_OK or TS_NULL */
+		int			rated;
+		double		value;
+		double		base;
+	}			sum[TS_MEMO_SIZE];
+} ts_memo;
+
+extern void ts_memo_init(ts_memo *m);
+extern void ts_read_run_memo(const ts_view *s, const ts_run *run, ts_memo *m,
+							 ts_reading *out);
+extern ts_status ts_value_run_memo(const ts_view *s, const ts_run *run,
+								   ts_memo *m, double *out);
 
 /* growth of value(p) over value(prev(p)), in percent; for a ratio series
  * value(p) - value(prev(p)), in points. */

@@ -165,20 +165,64 @@ ts_resolve(tp_grain g, tp_period p, ts_run *out)
 
 /* ---- finding facts ---- */
 
-/* Index of the last fact at or before (unit, cumulative) in sort order,
- * or -1. */
+/* A fact's place in sort order: (unit, cumulative) as one number. */
+#define FACT_KEY(f) ((int64_t) (f)->unit * 2 + (f)->cumulative)
+
+/* Steps taken from the interpolated guess before bisecting instead. */
+#define FLOOR_STEPS 3
+
+/*
+ * Index of the last fact at or before (unit, cumulative) in sort order,
+ * or -1. Facts are mostly one per unit, or two where a year-to-date fact
+ * sits by its month, so the place of a key is guessed from where it lies
+ * between the first and the last key, and a few steps from the guess
+ * find it; a series with gaps falls back to bisecting what is left. The
+ * guess touches three or four of a series' cache lines where bisection
+ * touches one per halving, and a board reads each series once, cold.
+ */
 static int32_t
 floor_index(const ts_view *s, int64_t unit, int cumulative)
 {
-	int32_t		lo = 0;
-	int32_t		hi = s->n;
+	const ts_fact *f = s->facts;
+	int64_t		key = unit * 2 + (cumulative != 0);
+	int64_t		first = FACT_KEY(&f[0]);
+	int64_t		last = FACT_KEY(&f[s->n - 1]);
+	int32_t		lo;				/* f[lo - 1] <= key */
+	int32_t		hi;				/* f[hi] > key, or hi = n */
+	int32_t		g;
+	int			step;
 
+	if (key < first)
+		return -1;
+	if (key >= last)
+		return s->n - 1;
+	/* first <= key < last, so n >= 2 and the guess is in [0, n - 2]. */
+	g = (int32_t) ((double) (key - first) / (double) (last - first) * (s->n - 1));
+	if (g > s->n - 2)
+		g = s->n - 2;
+	if (g < 0)
+		g = 0;
+	if (FACT_KEY(&f[g]) <= key)
+	{
+		lo = g + 1;
+		hi = s->n - 1;			/* f[n - 1] > key */
+		for (step = 0; step < FLOOR_STEPS; step++, lo++)
+			if (FACT_KEY(&f[lo]) > key)
+				return lo - 1;
+	}
+	else
+	{
+		lo = 1;					/* f[0] <= key */
+		hi = g;
+		for (step = 0; step < FLOOR_STEPS; step++, hi--)
+			if (FACT_KEY(&f[hi - 1]) <= key)
+				return hi - 1;
+	}
 	while (lo < hi)
 	{
 		int32_t		mid = lo + (hi - lo) / 2;
-		const ts_fact *f = &s->facts[mid];
 
-		if (f->unit < unit || (f->unit == unit && f->cumulative <= cumulative))
+		if (FACT_KEY(&f[mid]) <= key)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -201,6 +245,18 @@ int32_t
 ts_find(const ts_view *s, int32_t unit, int cumulative)
 {
 	return find_fact(s, unit, cumulative != 0);
+}
+
+int
+ts_count_at(const ts_view *s, int32_t unit)
+{
+	int32_t		i = floor_index(s, unit, 1);
+	int			n = 0;
+
+	/* (unit, 1) sorts right after (unit, 0): both end here. */
+	for (; i >= 0 && s->facts[i].unit == unit; i--)
+		n++;
+	return n;
 }
 
 int
@@ -265,13 +321,46 @@ amount_add(amount *acc, const amount *x)
 	acc->rated = acc->rated && x->rated;
 }
 
-static void
-amount_add_fact(amount *acc, const ts_fact *f)
-{
-	amount		x;
+/* ---- the memo of year-to-date sums (series.h) ---- */
 
-	amount_of_fact(f, &x);
-	amount_add(acc, &x);
+void
+ts_memo_init(ts_memo *m)
+{
+	m->n = 0;
+	m->next = 0;
+}
+
+static int
+memo_get(const ts_memo *m, int64_t u, amount *out, ts_status *st)
+{
+	int			k;
+
+	for (k = 0; k < m->n; k++)
+		if (m->sum[k].unit == u)
+		{
+			*st = m->sum[k].status;
+			if (*st == TS_OK)
+			{
+				out->value = m->sum[k].value;
+				out->base = m->sum[k].base;
+				out->rated = m->sum[k].rated;
+			}
+			return 1;
+		}
+	return 0;
+}
+
+static void
+memo_put(ts_memo *m, int64_t u, ts_status st, const amount *x)
+{
+	int			k = m->n < TS_MEMO_SIZE ? m->n++ : m->next;
+
+	m->next = (k + 1) % TS_MEMO_SIZE;
+	m->sum[k].unit = u;
+	m->sum[k].status = st;
+	m->sum[k].value = x->value;
+	m->sum[k].base = x->base;
+	m->sum[k].rated = x->rated;
 }
 
 /*
@@ -280,21 +369,39 @@ amount_add_fact(amount *acc, const ts_fact *f)
  * or the unit facts first..u. Walking back from u and stopping at the
  * first missing unit fact finds exactly that: a cumulative fact further
  * back could only be completed by the unit fact that is missing.
+ *
+ * With a memo, a sum it holds is not walked again, and the walk keeps
+ * the sum through u - 1 too: once past unit u's own fact it stands where
+ * that walk would start (the last fact at or before (u - 1, cumulative))
+ * and takes the same steps, so a second accumulator started there adds
+ * the same facts in the same order.
  */
 static ts_status
-ytd_through(const ts_view *s, int64_t first, int64_t u, amount *out)
+ytd_through(const ts_view *s, int64_t first, int64_t u, amount *out,
+			ts_memo *m)
 {
-	int32_t		i = floor_index(s, u, 1);
+	int32_t		i;
 	amount		acc = amount_zero;
+	amount		below = amount_zero;	/* through u - 1 */
+	int			tracking = 0;	/* the walk is where u - 1's starts */
+	ts_status	st = TS_OK;
 	int64_t		j;
 
+	if (m != NULL && memo_get(m, u, out, &st))
+		return st;
+	i = floor_index(s, u, 1);
 	for (j = u;; j--)
 	{
+		amount		x;
+
 		if (i >= 0 && s->facts[i].unit == j && s->facts[i].cumulative)
 		{
 			if (j > first && !s->facts[i].no_value)
 			{
-				amount_add_fact(&acc, &s->facts[i]);
+				amount_of_fact(&s->facts[i], &x);
+				amount_add(&acc, &x);
+				if (tracking)
+					amount_add(&below, &x);
 				break;
 			}
 			/* No level, or malformed (a cumulative fact on the year's
@@ -303,20 +410,35 @@ ytd_through(const ts_view *s, int64_t first, int64_t u, amount *out)
 			i--;
 		}
 		if (i < 0 || s->facts[i].unit != j || s->facts[i].no_value)
-			return TS_NULL;
-		amount_add_fact(&acc, &s->facts[i]);
+		{
+			st = TS_NULL;
+			break;
+		}
+		amount_of_fact(&s->facts[i], &x);
+		amount_add(&acc, &x);
+		if (tracking)
+			amount_add(&below, &x);
 		i--;
 		if (j == first)
 			break;
+		tracking = (m != NULL);
 	}
-	*out = acc;
-	return TS_OK;
+	if (m != NULL)
+	{
+		memo_put(m, u, st, &acc);
+		if (tracking)
+			memo_put(m, u - 1, st, &below);
+	}
+	if (st == TS_OK)
+		*out = acc;
+	return st;
 }
 
 /* Unit u of the year starting at `first`: its own fact, else the step
  * between the cumulative fact through u and the year to date before. */
 static ts_status
-unit_amount(const ts_view *s, int64_t first, int64_t u, amount *out)
+unit_amount(const ts_view *s, int64_t first, int64_t u, amount *out,
+			ts_memo *m)
 {
 	int32_t		i = find_fact(s, u, 0);
 	amount		before;
@@ -327,7 +449,7 @@ unit_amount(const ts_view *s, int64_t first, int64_t u, amount *out)
 		return TS_OK;
 	}
 	if (u > first && (i = find_fact(s, u, 1)) >= 0 && !s->facts[i].no_value &&
-		ytd_through(s, first, u - 1, &before) == TS_OK)
+		ytd_through(s, first, u - 1, &before, m) == TS_OK)
 	{
 		amount_of_fact(&s->facts[i], out);
 		out->value -= before.value;
@@ -340,7 +462,8 @@ unit_amount(const ts_view *s, int64_t first, int64_t u, amount *out)
 
 /* Units a..b of the one year that starts at unit `first`. */
 static ts_status
-year_part(const ts_view *s, int64_t first, int64_t a, int64_t b, amount *out)
+year_part(const ts_view *s, int64_t first, int64_t a, int64_t b, amount *out,
+		  ts_memo *m)
 {
 	amount		hi;
 	amount		lo;
@@ -348,11 +471,11 @@ year_part(const ts_view *s, int64_t first, int64_t a, int64_t b, amount *out)
 	int64_t		u;
 
 	if (a == b)
-		return unit_amount(s, first, a, out);
+		return unit_amount(s, first, a, out, m);
 	if (a == first)
-		return ytd_through(s, first, b, out);
-	if (ytd_through(s, first, b, &hi) == TS_OK &&
-		ytd_through(s, first, a - 1, &lo) == TS_OK)
+		return ytd_through(s, first, b, out, m);
+	if (ytd_through(s, first, b, &hi, m) == TS_OK &&
+		ytd_through(s, first, a - 1, &lo, m) == TS_OK)
 	{
 		out->value = hi.value - lo.value;
 		out->base = hi.base - lo.base;
@@ -364,7 +487,7 @@ year_part(const ts_view *s, int64_t first, int64_t a, int64_t b, amount *out)
 	{
 		amount		x;
 
-		if (unit_amount(s, first, u, &x) != TS_OK)
+		if (unit_amount(s, first, u, &x, m) != TS_OK)
 			return TS_NULL;
 		amount_add(&acc, &x);
 	}
@@ -377,7 +500,7 @@ year_part(const ts_view *s, int64_t first, int64_t a, int64_t b, amount *out)
  * the value overflows; a base that overflows is unusable, not an error.
  */
 static ts_status
-run_amount(const ts_view *s, int64_t a, int64_t b, amount *out)
+run_amount(const ts_view *s, int64_t a, int64_t b, amount *out, ts_memo *m)
 {
 	amount		acc = amount_zero;
 
@@ -391,7 +514,7 @@ run_amount(const ts_view *s, int64_t a, int64_t b, amount *out)
 
 		year_bounds(s->grain, a, &first, &last);
 		end = b < last ? b : last;
-		if ((st = year_part(s, first, a, end, &part)) != TS_OK)
+		if ((st = year_part(s, first, a, end, &part, m)) != TS_OK)
 			return st;
 		amount_add(&acc, &part);
 		if (end >= b)
@@ -464,14 +587,14 @@ ratio_value(const ts_view *s, int64_t a, int64_t b, double *out)
 
 /* The value of units a..b. */
 static ts_status
-run_value(const ts_view *s, int64_t a, int64_t b, double *out)
+run_value(const ts_view *s, int64_t a, int64_t b, double *out, ts_memo *m)
 {
 	amount		x;
 	ts_status	st;
 
 	if (s->kind == TS_RATIO)
 		return ratio_value(s, a, b, out);
-	st = run_amount(s, a, b, &x);
+	st = run_amount(s, a, b, &x, m);
 	if (st == TS_OK)
 		*out = x.value;
 	return st;
@@ -486,22 +609,28 @@ ts_value(const ts_view *s, tp_period p, double *out)
 
 	if ((st = period_run(s, p, &a, &b)) != TS_OK)
 		return st;
-	return run_value(s, a, b, out);
+	return run_value(s, a, b, out, NULL);
 }
 
 ts_status
 ts_value_run(const ts_view *s, const ts_run *run, double *out)
 {
-	return run_value(s, run->a, run->b, out);
+	return run_value(s, run->a, run->b, out, NULL);
+}
+
+ts_status
+ts_value_run_memo(const ts_view *s, const ts_run *run, ts_memo *m, double *out)
+{
+	return run_value(s, run->a, run->b, out, m);
 }
 
 /* The value of the run a year before the resolved period. */
 static ts_status
-year_ago_value(const ts_view *s, const ts_run *run, double *out)
+year_ago_value(const ts_view *s, const ts_run *run, double *out, ts_memo *m)
 {
 	if (run->ago_status != TS_OK)
 		return run->ago_status;
-	return run_value(s, run->ago_a, run->ago_b, out);
+	return run_value(s, run->ago_a, run->ago_b, out, m);
 }
 
 /* base and yoy are read together (ts_read_run): the rules between
@@ -554,7 +683,7 @@ read_ratio(const ts_view *s, const ts_run *run, ts_reading *out)
 	int32_t		i = exact_fact(s, run->a, run->b);
 
 	out->value_status = ratio_value(s, run->a, run->b, &out->value);
-	out->base_status = year_ago_value(s, run, &out->base);
+	out->base_status = year_ago_value(s, run, &out->base, NULL);
 	if (i >= 0 && s->facts[i].has_growth)
 	{
 		out->growth_status = TS_OK;
@@ -607,6 +736,13 @@ read_rate_only(const ts_fact *f, ts_status value_status, double value,
 void
 ts_read_run(const ts_view *s, const ts_run *run, ts_reading *out)
 {
+	ts_read_run_memo(s, run, NULL, out);
+}
+
+void
+ts_read_run_memo(const ts_view *s, const ts_run *run, ts_memo *m,
+				 ts_reading *out)
+{
 	int32_t		i;
 	amount		x = amount_zero;
 	double		ago = 0.0;
@@ -619,7 +755,7 @@ ts_read_run(const ts_view *s, const ts_run *run, ts_reading *out)
 		read_ratio(s, run, out);
 		return;
 	}
-	st = run_amount(s, run->a, run->b, &x);
+	st = run_amount(s, run->a, run->b, &x, m);
 	i = exact_fact(s, run->a, run->b);
 	if (i >= 0 && s->facts[i].no_value && s->facts[i].has_growth)
 	{
@@ -639,7 +775,7 @@ ts_read_run(const ts_view *s, const ts_run *run, ts_reading *out)
 		out->base_status = st;
 	else
 	{
-		ago_status = year_ago_value(s, run, &ago);
+		ago_status = year_ago_value(s, run, &ago, m);
 		out->base_status = ago_status;
 		if (ago_status == TS_OK)
 			out->base = ago;
@@ -877,7 +1013,7 @@ ts_sparkline(const ts_view *s, tp_period from, tp_period to, char *buf,
 	for (u = f; u <= t; u++)
 	{
 		double		x;
-		ts_status	st = run_value(s, u, u, &x);
+		ts_status	st = run_value(s, u, u, &x, NULL);
 
 		if (st == TS_NULL)
 		{
@@ -901,7 +1037,7 @@ ts_sparkline(const ts_view *s, tp_period from, tp_period to, char *buf,
 	{
 		double		x;
 
-		if (run_value(s, u, u, &x) != TS_OK)
+		if (run_value(s, u, u, &x, NULL) != TS_OK)
 			buf[pos++] = ' ';
 		else
 		{
@@ -949,7 +1085,7 @@ resample_add(const ts_view *s, tp_period p, ts_builder *out)
 							  (f->no_value ? TS_ROW_NO_VALUE : 0) |
 							  (f->has_growth ? TS_ROW_GROWTH : 0), f->growth);
 	}
-	st = run_amount(s, a, b, &x);
+	st = run_amount(s, a, b, &x, NULL);
 	if (st == TS_NULL)
 	{
 		if (i >= 0 && s->facts[i].has_growth)

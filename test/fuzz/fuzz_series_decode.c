@@ -14,7 +14,8 @@
  * and last facts and the years and quarters they fall in: ts_read must
  * agree with ts_value, ts_base and ts_yoy, ts_has_fact_starting must find
  * the first fact, and mom, avg_growth, the sparkline and resample must
- * run without fault (what resample builds must encode and decode). It is
+ * run without fault (what resample builds must encode and decode), and
+ * readings that share a memo must equal the plain ones bit for bit. It is
  * also split into its even and odd facts, which merge (s || newer) back
  * into it either way round, as it merges with itself and with its second
  * half; the result encodes to bytes the decoder takes. Every mismatch
@@ -170,6 +171,54 @@ resample_all(const ts_view *v)
 	}
 }
 
+/* One reading with the shared memo and one without, bit for bit. */
+static void
+check_memo_read(const ts_view *v, tp_period p, ts_memo *m)
+{
+	ts_run		run;
+	ts_reading	plain;
+	ts_reading	memo;
+	double		x = 0.0;
+	double		y = 0.0;
+
+	if (ts_resolve(v->grain, p, &run) != TS_OK)
+		return;
+	ts_read_run(v, &run, &plain);
+	ts_read_run_memo(v, &run, m, &memo);
+	if (memcmp(&plain, &memo, sizeof plain) != 0 ||
+		ts_value_run(v, &run, &x) != ts_value_run_memo(v, &run, m, &y) ||
+		memcmp(&x, &y, sizeof x) != 0)
+		abort();
+}
+
+/*
+ * As a board reads a series: each fact's period, its year to date and
+ * the report before, all with one memo; and ts_count_at counts what
+ * ts_find finds at each fact's unit.
+ */
+static void
+check_memo(const ts_view *v)
+{
+	ts_memo		m;
+	int32_t		k;
+
+	ts_memo_init(&m);
+	for (k = 0; k < v->n && k < 64; k++)
+	{
+		tp_period	p = ts_fact_period(v->grain, &v->facts[k]);
+		tp_period	q;
+		int32_t		u = v->facts[k].unit;
+
+		check_memo_read(v, p, &m);
+		if (tp_ytd(p, &q) == TP_OK)
+			check_memo_read(v, q, &m);
+		if (tp_previous_report(p, &q) == TP_OK)
+			check_memo_read(v, q, &m);
+		if (ts_count_at(v, u) != (ts_find(v, u, 0) >= 0) + (ts_find(v, u, 1) >= 0))
+			abort();
+	}
+}
+
 static void
 read_series(const ts_view *v)
 {
@@ -193,6 +242,7 @@ read_series(const ts_view *v)
 	}
 	if (!ts_has_fact_starting(v, tp_start(first), tp_start(first)))
 		abort();
+	check_memo(v);
 	resample_all(v);
 }
 

@@ -711,6 +711,53 @@ read_agrees(const char *text)
 	}
 }
 
+/*
+ * Readings that share a memo (a board's p, previous report and target
+ * span) equal the plain ones bit for bit, in whatever order they come:
+ * forward, backward, and with more sums than the memo holds.
+ */
+static void
+memo_agrees(const char *const *periods, size_t n, int backward)
+{
+	ts_memo		m;
+	size_t		k;
+
+	ts_memo_init(&m);
+	for (k = 0; k < n; k++)
+	{
+		tp_period	p = P(periods[backward ? n - 1 - k : k]);
+		ts_run		run;
+		ts_reading	plain;
+		ts_reading	memo;
+		double		x = SENTINEL;
+		double		y = SENTINEL;
+
+		if (ts_resolve(sv.grain, p, &run) != TS_OK)
+			continue;
+		ts_read_run(&sv, &run, &plain);
+		ts_read_run_memo(&sv, &run, &m, &memo);
+		CHECK(memcmp(&plain, &memo, sizeof plain) == 0);
+		CHECK_INT(ts_value_run_memo(&sv, &run, &m, &y), ts_value_run(&sv, &run, &x));
+		CHECK(memcmp(&x, &y, sizeof x) == 0);
+	}
+}
+
+/* ts_count_at counts what ts_find finds at a unit. */
+static void
+count_agrees(void)
+{
+	int32_t		k;
+
+	for (k = 0; k < sv.n; k++)
+	{
+		int32_t		u = sv.facts[k].unit;
+
+		CHECK_INT(ts_count_at(&sv, u), (ts_find(&sv, u, 0) >= 0) + (ts_find(&sv, u, 1) >= 0));
+		CHECK_INT(ts_count_at(&sv, u - 1), (ts_find(&sv, u - 1, 0) >= 0) + (ts_find(&sv, u - 1, 1) >= 0));
+		CHECK_INT(ts_count_at(&sv, u + 1), (ts_find(&sv, u + 1, 0) >= 0) + (ts_find(&sv, u + 1, 1) >= 0));
+	}
+}
+
 static void
 read_agrees_everywhere(void)
 {
@@ -720,10 +767,16 @@ read_agrees_everywhere(void)
 		"2022-07", "2022-12", "2023-01", "2022-01..02", "2022-01..03",
 		"2022-01..06", "2022-01..07", "2022-02..04", "2021-11..2022-02",
 		"2022-Q1", "2022-Q2", "2022-Q3", "2022-H1", "2022", "2021"};
+	/* a board of 1-7月: p, the previous report, the target's span */
+	static const char *const board[] = {"2022-01..07", "2022-01..06", "2022-01..07"};
 	size_t		i;
 
 	for (i = 0; i < sizeof periods / sizeof periods[0]; i++)
 		read_agrees(periods[i]);
+	memo_agrees(periods, sizeof periods / sizeof periods[0], 0);
+	memo_agrees(periods, sizeof periods / sizeof periods[0], 1);
+	memo_agrees(board, sizeof board / sizeof board[0], 0);
+	count_agrees();
 }
 
 static void
