@@ -115,25 +115,94 @@ enum
 	K_GROWTH, K_PREVIOUS, K_VALUE, NKEYS
 };
 
-/* Per key n entries, then n previous ranks (0: unranked). */
+/* Per key n entries and n more to sort them through, then n previous
+ * ranks (0: unranked). */
 size_t
 tb_rank_scratch_size(int32_t n)
 {
 	size_t		m = (size_t) (n > 0 ? n : 0);
 
-	return m * NKEYS * sizeof(ranked) + (m * sizeof(int32_t) + 7) / 8 * 8;
+	return m * (NKEYS + 1) * sizeof(ranked) + (m * sizeof(int32_t) + 7) / 8 * 8;
 }
 
 /* Best first: descending value; ties by row for a deterministic order. */
 static int
-ranked_cmp(const void *a, const void *b)
+ranked_before(const ranked *x, const ranked *y)
 {
-	const ranked *x = a;
-	const ranked *y = b;
+	return x->value != y->value ? x->value > y->value : x->row < y->row;
+}
 
-	if (x->value != y->value)
-		return x->value > y->value ? -1 : 1;
-	return (x->row > y->row) - (x->row < y->row);
+/* Sorted runs of this many are merged. */
+#define SORT_RUN 16
+
+/* a[0..na) and b[0..nb), each sorted, into out. */
+static void
+merge_ranked(const ranked *a, int32_t na, const ranked *b, int32_t nb,
+			 ranked *out)
+{
+	while (na > 0 && nb > 0)
+	{
+		if (ranked_before(b, a))
+		{
+			*out++ = *b++;
+			nb--;
+		}
+		else
+		{
+			*out++ = *a++;
+			na--;
+		}
+	}
+	memcpy(out, a, (size_t) na * sizeof *a);
+	memcpy(out + na, b, (size_t) nb * sizeof *b);
+}
+
+/*
+ * Sort e[0..m) best first, through tmp (m entries): runs of SORT_RUN by
+ * insertion, then merged pairwise. A peer group is mostly a few dozen
+ * regions and a 60,000-row board sorts 3,600 of them: comparing inline
+ * took a tenth off the board where qsort compares through a pointer.
+ */
+static void
+sort_ranked(ranked *e, int32_t m, ranked *tmp)
+{
+	ranked	   *src = e;
+	ranked	   *dst = tmp;
+	int32_t		start;
+	int32_t		width;
+
+	for (start = 0; start < m; start += SORT_RUN)
+	{
+		int32_t		end = m - start < SORT_RUN ? m : start + SORT_RUN;
+		int32_t		i;
+
+		for (i = start + 1; i < end; i++)
+		{
+			ranked		x = e[i];
+			int32_t		j = i;
+
+			for (; j > start && ranked_before(&x, &e[j - 1]); j--)
+				e[j] = e[j - 1];
+			e[j] = x;
+		}
+	}
+	for (width = SORT_RUN; width < m; width *= 2)
+	{
+		ranked	   *t;
+
+		for (start = 0; start < m; start += 2 * width)
+		{
+			int32_t		mid = m - start < width ? m : start + width;
+			int32_t		end = m - mid < width ? m : mid + width;
+
+			merge_ranked(src + start, mid - start, src + mid, end - mid, dst + start);
+		}
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != e)
+		memcpy(e, src, (size_t) m * sizeof *e);
 }
 
 /*
@@ -143,7 +212,7 @@ ranked_cmp(const void *a, const void *b)
  */
 static tr_status
 collect(tb_row *const *rows, int32_t n, int key, int decimals, ranked *out,
-		int32_t *m)
+		int32_t *m, ranked *tmp)
 {
 	int32_t		i;
 
@@ -171,7 +240,7 @@ collect(tb_row *const *rows, int32_t n, int key, int decimals, ranked *out,
 		out[*m].pad = 0;
 		(*m)++;
 	}
-	qsort(out, (size_t) *m, sizeof *out, ranked_cmp);
+	sort_ranked(out, *m, tmp);
 	return TR_OK;
 }
 
@@ -237,6 +306,7 @@ tb_rank_peers(tb_row *const *rows, int32_t n, bool higher_is_better,
 			  int decimals, void *scratch)
 {
 	ranked	   *keys[NKEYS];
+	ranked	   *tmp;
 	int32_t		m[NKEYS];
 	int32_t    *previous_rank;
 	const ranked *g;
@@ -250,11 +320,12 @@ tb_rank_peers(tb_row *const *rows, int32_t n, bool higher_is_better,
 	keys[K_GROWTH] = scratch;
 	keys[K_PREVIOUS] = keys[K_GROWTH] + n;
 	keys[K_VALUE] = keys[K_PREVIOUS] + n;
-	previous_rank = (int32_t *) (keys[K_VALUE] + n);
+	tmp = keys[K_VALUE] + n;
+	previous_rank = (int32_t *) (tmp + n);
 	/* Growth ranks on the printed decimal, amounts on the indicator's. */
-	if ((st = collect(rows, n, K_GROWTH, 1, keys[K_GROWTH], &m[K_GROWTH])) != TR_OK ||
-		(st = collect(rows, n, K_PREVIOUS, 1, keys[K_PREVIOUS], &m[K_PREVIOUS])) != TR_OK ||
-		(st = collect(rows, n, K_VALUE, decimals, keys[K_VALUE], &m[K_VALUE])) != TR_OK)
+	if ((st = collect(rows, n, K_GROWTH, 1, keys[K_GROWTH], &m[K_GROWTH], tmp)) != TR_OK ||
+		(st = collect(rows, n, K_PREVIOUS, 1, keys[K_PREVIOUS], &m[K_PREVIOUS], tmp)) != TR_OK ||
+		(st = collect(rows, n, K_VALUE, decimals, keys[K_VALUE], &m[K_VALUE], tmp)) != TR_OK)
 		return st;
 
 	for (i = 0; i < n; i++)

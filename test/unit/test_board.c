@@ -296,7 +296,7 @@ test_errors(void)
 
 /* ---- standing ---- */
 
-#define MAXROWS 64
+#define MAXROWS 300
 
 static tb_row rows[MAXROWS];
 static tb_row *ptrs[MAXROWS];
