@@ -105,8 +105,8 @@ written(writer w, const void *arg)
 
 typedef struct Sentences
 {
-	Tuplestorestate *store;
-	TupleDesc	desc;
+	ReturnSetInfo *rsinfo;		/* the result */
+	bool		sized;			/* board_result_size was called */
 	tb_style	style;
 	const char *object;
 } Sentences;
@@ -136,6 +136,11 @@ sentences_sink(void *state, const BoardReport *report, const BoardIndicator *ind
 	tb_subject	subject;
 	int64		i;
 
+	if (!s->sized)
+	{
+		board_result_size(s->rsinfo, report->rows);
+		s->sized = true;
+	}
 	if (n == 0)
 		return;
 	/* A peer group shares its indicator and parent: their names are
@@ -164,7 +169,7 @@ sentences_sink(void *state, const BoardReport *report, const BoardIndicator *ind
 		values[2] = PointerGetDatum(ind->code);
 		values[3] = PointerGetDatum(ind->name);
 		values[4] = PointerGetDatum(sentence);
-		tuplestore_putvalues(s->store, s->desc, values, nulls);
+		tuplestore_putvalues(s->rsinfo->setResult, s->rsinfo->setDesc, values, nulls);
 	}
 }
 
@@ -177,8 +182,8 @@ bulletin_sentences(PG_FUNCTION_ARGS)
 
 	style_of(fcinfo, 6, &s.style, &s.object);
 	InitMaterializedSRF(fcinfo, 0);
-	s.store = rsinfo->setResult;
-	s.desc = rsinfo->setDesc;
+	s.rsinfo = rsinfo;
+	s.sized = false;
 	board_run(fcinfo, "bulletin", 8, sentences_sink, &s);
 	return (Datum) 0;
 }

@@ -21,6 +21,7 @@
 #include "common/hashfn.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -159,6 +160,21 @@ typedef struct NameEntry
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
+/*
+ * Which name the next row likely has. Rows come in runs: the store, which
+ * its upkeep writes in key order, repeats a region and steps through its
+ * indicators in the same order for each; a target table filled indicator
+ * by indicator steps through the regions in the same order each time. So
+ * the name of the row before is tried first, then the one that followed
+ * it the last time, and only then the hash table.
+ */
+typedef struct NameGuess
+{
+	int32		last;			/* the number last looked up, or -1 */
+	int32	   *follow;			/* by number: the one looked up after it
+								 * the last time, or -1 */
+} NameGuess;
+
 /* The filters, as passed (NULL: not given). */
 typedef struct Filter
 {
@@ -224,8 +240,8 @@ typedef struct Board
 	Vec			indicators;		/* Indicator, by number */
 	names_hash *region_numbers;
 	names_hash *indicator_numbers;
-	NameEntry  *last_region;	/* the last name looked up, or NULL */
-	NameEntry  *last_indicator;
+	NameGuess	region_guess;	/* which names the next row likely has */
+	NameGuess	indicator_guess;
 	Vec			rows;			/* BoardRow */
 	/*
 	 * Where each key's row is: by indicator number, an array by region
@@ -342,19 +358,52 @@ number_parents(Board *b)
 	}
 }
 
-/* The number of a name, or -1. Rows often repeat the name before (a
- * table filled region by region), so that is tried first. */
-static int32
-number_of(names_hash *h, NameEntry **last, const text *name)
+/* The code of item n of v, at code_offset in it. */
+static inline const text *
+code_at(const Vec *v, int32 n, size_t code_offset)
 {
-	NameEntry  *e = *last;
+	return *(text **) (v->items + n * v->size + code_offset);
+}
 
-	if (e == NULL || !name_equal(e->name, name))
-		e = names_lookup(h, name);
-	if (e == NULL)
+/* The number of a name among v's items (their code at code_offset), or
+ * -1; guessed first (see NameGuess). */
+static int32
+number_of(names_hash *h, NameGuess *g, const text *name, const Vec *v,
+		  size_t code_offset)
+{
+	int32		last = g->last;
+	NameEntry  *e;
+
+	if (last >= 0)
+	{
+		int32		next = g->follow[last];
+
+		if (name_equal(code_at(v, last, code_offset), name))
+			return last;
+		if (next >= 0 && name_equal(code_at(v, next, code_offset), name))
+		{
+			g->last = next;
+			return next;
+		}
+	}
+	if ((e = names_lookup(h, name)) == NULL)
 		return -1;
-	*last = e;
+	if (last >= 0)
+		g->follow[last] = e->number;
+	g->last = e->number;
 	return e->number;
+}
+
+/* A guess for n names, knowing none yet. */
+static void
+guess_init(Board *b, NameGuess *g, int64 n)
+{
+	int64		k;
+
+	g->last = -1;
+	g->follow = MemoryContextAlloc(b->cxt, Max(n, 1) * sizeof(int32));
+	for (k = 0; k < n; k++)
+		g->follow[k] = -1;
 }
 
 /* The key of a row's region and indicator (its first two columns). All
@@ -365,8 +414,10 @@ number_of(names_hash *h, NameEntry **last, const text *name)
 static int64
 key_of(Board *b, const Datum *values)
 {
-	int32		r = number_of(b->region_numbers, &b->last_region, DatumGetTextPP(values[0]));
-	int32		i = number_of(b->indicator_numbers, &b->last_indicator, DatumGetTextPP(values[1]));
+	int32		r = number_of(b->region_numbers, &b->region_guess, DatumGetTextPP(values[0]),
+								  &b->regions, offsetof(Region, code));
+	int32		i = number_of(b->indicator_numbers, &b->indicator_guess, DatumGetTextPP(values[1]),
+								  &b->indicators, offsetof(Indicator, code));
 
 	if (r < 0 || i < 0)
 		ereport(ERROR,
@@ -468,7 +519,7 @@ take(bool *known, double *reading, ts_status st, double x, tp_grain g,
 static void
 take_reading(bool *has_value, double *value, bool *has_base, double *base,
 			 bool *has_growth, double *growth, const ts_view *v,
-			 ts_status resolved, const ts_run *run, tp_period p)
+			 ts_memo *memo, ts_status resolved, const ts_run *run, tp_period p)
 {
 	ts_reading	r;
 
@@ -478,7 +529,7 @@ take_reading(bool *has_value, double *value, bool *has_base, double *base,
 		r.value = r.base = r.growth = 0.0;
 	}
 	else
-		ts_read_run(v, run, &r);
+		ts_read_run_memo(v, run, memo, &r);
 	if (value != NULL)
 		take(has_value, value, r.value_status, r.value, v->grain, p);
 	if (base != NULL)
@@ -542,6 +593,8 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 	tp_grain	g = v.grain;
 	int64		key;
 	BoardRow   *row;
+	ts_memo		memo;			/* p, the previous report and the actual
+								 * share their year-to-date walks */
 
 	if ((unsigned) g >= TP_NGRAINS)
 		ereport(ERROR,
@@ -549,8 +602,7 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 				 errmsg("corrupt series value in tracker.observation_series")));
 	b->witness.series++;
 	if (g == b->witness.grain)
-		b->witness.stored += (ts_find(&v, b->witness.unit, 0) >= 0) +
-			(ts_find(&v, b->witness.unit, 1) >= 0);
+		b->witness.stored += ts_count_at(&v, b->witness.unit);
 	resolve_grain(runs, r, g);
 	if (runs->p_status[g] != TS_OK ||
 		!ts_has_fact_starting(&v, r->first_day, tp_end(r->p)))
@@ -563,10 +615,11 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 		return;
 	row->has_series = true;
 	row->grain = g;
+	ts_memo_init(&memo);
 	take_reading(&row->r.has_value, &row->r.value, &row->r.has_base, &row->r.base,
-				 &row->r.has_growth, &row->r.growth, &v, TS_OK, &runs->p[g], r->p);
+				 &row->r.has_growth, &row->r.growth, &v, &memo, TS_OK, &runs->p[g], r->p);
 	take_reading(NULL, NULL, NULL, NULL, &row->r.has_previous_growth,
-				 &row->r.previous_growth, &v, runs->previous_status[g],
+				 &row->r.previous_growth, &v, &memo, runs->previous_status[g],
 				 &runs->previous[g], r->previous);
 	row->r.has_actual = false;
 	row->r.actual = 0.0;
@@ -581,7 +634,7 @@ keep_series(Board *b, const Datum *values, const bool *isnull)
 
 		if (run != NULL)
 		{
-			ts_status	st = ts_value_run(&v, run, &x);
+			ts_status	st = ts_value_run_memo(&v, run, &memo, &x);
 
 			take(&row->r.has_actual, &row->r.actual, st, x, g, since);
 		}
@@ -863,6 +916,8 @@ fetch(Board *b)
 			  b->report.schema, 0, keep_indicator);
 	number_parents(b);
 	board_select(b);
+	guess_init(b, &b->region_guess, b->regions.n);
+	guess_init(b, &b->indicator_guess, b->indicators.n);
 	b->slots = MemoryContextAllocZero(b->cxt, Max(b->indicators.n, 1) * sizeof(int32 *));
 	nargs = b->scope.filtered ? 2 : 0;
 	/* Most regions have most indicators: room for that many rows up
@@ -910,8 +965,8 @@ typedef struct Emitter
 /* The scoreboard's sink: its columns. */
 typedef struct Columns
 {
-	Tuplestorestate *store;
-	TupleDesc	desc;
+	ReturnSetInfo *rsinfo;		/* the result */
+	bool		sized;			/* board_result_size was called */
 	text	   *lights[3];
 } Columns;
 
@@ -991,18 +1046,24 @@ put_columns(Columns *c, const BoardReport *report, const BoardIndicator *ind,
 	put_int(&o, O_RANK_AMOUNT, row->has_rank_amount, row->rank_amount);
 	put_int(&o, O_RANK_CHANGE, row->has_rank_change, row->rank_change);
 	put_float(&o, O_GAP_TO_LEADER, row->has_gap_to_leader, row->gap_to_leader);
-	tuplestore_putvalues(c->store, c->desc, o.values, o.nulls);
+	tuplestore_putvalues(c->rsinfo->setResult, c->rsinfo->setDesc, o.values, o.nulls);
 }
 
 static void
 columns_sink(void *state, const BoardReport *report, const BoardIndicator *ind,
 			 const BoardEntry *entries, int64 n)
 {
+	Columns    *c = (Columns *) state;
 	int64		i;
 
+	if (!c->sized)
+	{
+		board_result_size(c->rsinfo, report->rows);
+		c->sized = true;
+	}
 	for (i = 0; i < n; i++)
 		if (entries[i].shown)
-			put_columns((Columns *) state, report, ind, &entries[i]);
+			put_columns(c, report, ind, &entries[i]);
 }
 
 /* A ranking's error, as a league reports it. */
@@ -1101,6 +1162,7 @@ emit(Board *b, board_sink sink, void *state)
 	e.out.p = b->report.p;
 	e.out.has_previous = b->report.has_previous;
 	e.out.period_text = cstring_to_text(tracker_period_text(b->report.p));
+	e.out.rows = b->rows.n;
 	e.sink = sink;
 	e.state = state;
 	e.target = -1;
@@ -1258,6 +1320,50 @@ board_run(FunctionCallInfo fcinfo, const char *fname, int filter_arg,
 	MemoryContextDelete(b.cxt);
 }
 
+/* A scoreboard row's tuple: 200 bytes and a chunk header, rounded up. */
+#define RESULT_ROW_BYTES 256
+/* The largest block of a result; see board_result_size. */
+#define RESULT_BLOCK_MAX ((Size) 16 * 1024 * 1024)
+
+/*
+ * A board's rows are all formed before the query reads the first, and all
+ * freed together when it ends: what a generation context is for (an
+ * allocation set rounds each tuple up to a power of two: a scoreboard row
+ * of about 200 bytes takes 272 with its header there, 224 here).
+ *
+ * The blocks are sized to the result up front, up to 16 MB and to
+ * work_mem (beyond it the store writes a temporary file). glibc then
+ * keeps the freed memory for the next board: its mmap threshold follows
+ * the largest block freed, and it gives the top of its heap back to the
+ * kernel only beyond twice that (malloc(3), mallopt(3)). With blocks
+ * that grow from 8 kB to an allocation set's 8 MB it gave back nearly
+ * all of a 60,000-row board's 22 MB when the query ended, and the next
+ * board in the session faulted every page in again: 4,050 faults a
+ * board, about 70 ms of its 178 ms on the virtual machine the benchmarks
+ * ran on; now none (README, "Speed"). The backend keeps that heap, at
+ * most twice the largest block (32 MB), between boards.
+ */
+void
+board_result_size(ReturnSetInfo *rsinfo, int64 rows)
+{
+	Size		block = ALLOCSET_DEFAULT_INITSIZE;
+	Size		limit = Min(RESULT_BLOCK_MAX, (Size) work_mem * 1024);
+	MemoryContext tuples;
+	MemoryContext outer;
+
+	while (block < limit && (double) block < (double) rows * RESULT_ROW_BYTES)
+		block *= 2;
+	block = Min(block, limit);
+	tuples = GenerationContextCreate(rsinfo->econtext->ecxt_per_query_memory,
+									 "board result", 0, block, block);
+	outer = MemoryContextSwitchTo(tuples);
+	tuplestore_end(rsinfo->setResult);
+	rsinfo->setResult =
+		tuplestore_begin_heap((rsinfo->allowedModes & SFRM_Materialize_Random) != 0,
+							  false, work_mem);
+	MemoryContextSwitchTo(outer);
+}
+
 PG_FUNCTION_INFO_V1(scoreboard);
 Datum
 scoreboard(PG_FUNCTION_ARGS)
@@ -1266,8 +1372,8 @@ scoreboard(PG_FUNCTION_ARGS)
 	Columns		c;
 
 	InitMaterializedSRF(fcinfo, 0);
-	c.store = rsinfo->setResult;
-	c.desc = rsinfo->setDesc;
+	c.rsinfo = rsinfo;
+	c.sized = false;
 	c.lights[TR_GREEN] = cstring_to_text("green");
 	c.lights[TR_YELLOW] = cstring_to_text("yellow");
 	c.lights[TR_RED] = cstring_to_text("red");
