@@ -756,7 +756,12 @@ COMMENT ON FUNCTION tracker.observation_grain(tracker_0_1_0.period) IS
     'the grain of a period (year, half, quarter, month, week, day), bound by OID for the series store''s upkeep';
 
 -- Rebuild the given (region, indicator, grain) series, under the locks
--- of their rows, taken in one order (see observation_series_sync).
+-- of their rows, taken in one order (see observation_series_sync). The
+-- callers pass the keys in key order, so that the rewritten rows land in
+-- the table in that order too: a scoreboard reads the store in table
+-- order and looks each row up by region and indicator, which stays in
+-- cache when consecutive rows are neighbours (a store rewritten in hash
+-- order made the 60,000-row board 15% slower).
 CREATE FUNCTION tracker.observation_series_write(regions pg_catalog.text[],
                                                  indicators pg_catalog.text[],
                                                  grains pg_catalog.text[])
@@ -854,7 +859,8 @@ COMMENT ON FUNCTION tracker.observation_series_append(pg_catalog.text[], pg_cata
 REVOKE EXECUTE ON FUNCTION tracker.observation_series_append(pg_catalog.text[], pg_catalog.text[], tracker_0_1_0.period[], pg_catalog.float8[], pg_catalog.float8[]) FROM PUBLIC;
 
 -- Every stored series of a region and/or indicator (NULL: any), written
--- anew; returns how many. For rebuild_series.
+-- anew in key order (see observation_series_write); returns how many. For
+-- rebuild_series.
 CREATE FUNCTION tracker.observation_series_rebuild(region pg_catalog.text, indicator pg_catalog.text)
 RETURNS pg_catalog.int8
 LANGUAGE sql VOLATILE
@@ -875,6 +881,7 @@ BEGIN ATOMIC
           AND (observation_series_rebuild.indicator IS NULL
                OR o.indicator OPERATOR(pg_catalog.=) observation_series_rebuild.indicator)
         GROUP BY o.region, o.indicator, tracker_0_1_0.grain(o.period)
+        ORDER BY o.region, o.indicator, tracker_0_1_0.grain(o.period)
         RETURNING 1)
     SELECT pg_catalog.count(*) FROM written;
 END;
@@ -911,7 +918,9 @@ BEGIN
     END IF;
     IF TG_RELID OPERATOR(pg_catalog.=) 'tracker.indicator'::pg_catalog.regclass THEN
         -- An indicator that changes kind: its series are read otherwise.
-        SELECT array_agg(s.region), array_agg(s.indicator), array_agg(s.grain)
+        SELECT array_agg(s.region ORDER BY s.region, s.indicator, s.grain),
+               array_agg(s.indicator ORDER BY s.region, s.indicator, s.grain),
+               array_agg(s.grain ORDER BY s.region, s.indicator, s.grain)
         INTO regions, indicators, grains
         FROM tracker.observation_series s
         JOIN new_rows n ON n.code = s.indicator
@@ -931,12 +940,16 @@ BEGIN
         WHERE a.regions IS NOT NULL;
         RETURN NULL;
     ELSIF TG_OP = 'DELETE' THEN
-        SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
+        SELECT array_agg(k.region ORDER BY k.region, k.indicator, k.grain),
+               array_agg(k.indicator ORDER BY k.region, k.indicator, k.grain),
+               array_agg(k.grain ORDER BY k.region, k.indicator, k.grain)
         INTO regions, indicators, grains
         FROM (SELECT DISTINCT o.region, o.indicator, tracker.observation_grain(o.period) AS grain
               FROM old_rows o) k;
     ELSE
-        SELECT array_agg(k.region), array_agg(k.indicator), array_agg(k.grain)
+        SELECT array_agg(k.region ORDER BY k.region, k.indicator, k.grain),
+               array_agg(k.indicator ORDER BY k.region, k.indicator, k.grain),
+               array_agg(k.grain ORDER BY k.region, k.indicator, k.grain)
         INTO regions, indicators, grains
         FROM (SELECT n.region, n.indicator, tracker.observation_grain(n.period) AS grain FROM new_rows n
               UNION
