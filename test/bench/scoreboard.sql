@@ -113,7 +113,7 @@ SELECT bench.once('upkeep', 'rebuild_series(): all 60,000 series', 'SELECT track
 
 \echo scoreboard for 3,000 regions x 20 indicators, 3.6M monthly facts (bar: scoreboard <= 1/3 = 0.33)
 SELECT * FROM bench.report('scoreboard', 'hand-written SQL');
-\echo the 1-7月 board against its floor, reading 2022-07's year-to-date from every series (bar: <= 2)
+\echo the 1-7月 board against its floor, reading the year to date through 2022-07 from every series (bar: <= 2)
 SELECT * FROM bench.report('floor', 'floor: ytd and ytd_yoy of every stored series');
 \echo the 通报 against the scoreboard in the same run (bar: bulletin and bulletin_paragraph <= 1.5)
 SELECT * FROM bench.report('bulletin', 'tracker.scoreboard');
