@@ -666,9 +666,25 @@ test_labels_and_areas(void)
 		CHECK_INT(tb_period_label(per(cases[i][0]), TP_LANG_EN, b, sizeof(b), &n), TR_OK);
 		CHECK_STR(b, cases[i][2]);
 	}
+	/* Labels are kept for reuse: backwards, and each twice in a row,
+	 * evicted ones are made again and kept ones read back the same. */
+	for (i = sizeof(cases) / sizeof(cases[0]); i-- > 0;)
+	{
+		int			twice;
+
+		for (twice = 0; twice < 2; twice++)
+		{
+			CHECK_INT(tb_period_label(per(cases[i][0]), TP_LANG_EN, b, sizeof(b), &n), TR_OK);
+			CHECK_STR(b, cases[i][2]);
+			CHECK_INT(tb_period_label(per(cases[i][0]), TP_LANG_ZH, b, sizeof(b), &n), TR_OK);
+			CHECK_STR(b, cases[i][1]);
+		}
+	}
 	CHECK_INT(tb_period_label(per("2022-Q1"), TP_LANG_ZH, b, 9, &n), TR_EBUF);
 	CHECK_INT(n, 9);
 	CHECK_STR(b, "");
+	CHECK_INT(tb_period_label(per("2022-Q1"), TP_LANG_ZH, b, 9, &n), TR_EBUF);
+	CHECK_INT(n, 9);
 	CHECK_INT(tb_period_label(per("2022-Q1"), TP_LANG_ZH, b, 10, &n), TR_OK);
 	CHECK_INT(tb_period_label(per("2022-Q1"), (tp_lang) 2, b, sizeof(b), &n), TR_EARG);
 	CHECK_INT(tb_period_label(-1, TP_LANG_ZH, b, sizeof(b), &n), TR_EARG);
