@@ -36,16 +36,13 @@
  * The extension's own schema is not named here but found from this
  * function's OID (see schema_of), so a schema renamed under an old
  * version's install and a look-alike created under its name are never
- * read; %1$s stands for it. Peers share parent and peer group, so
- * numbering regions in this order makes each peer group a run of
- * numbers, ordered by code within it; bytewise order (COLLATE "C") is the
- * same under every database collation and is the order of names in a
- * league.
+ * read; %1$s stands for it. The regions come in any order: number_regions
+ * numbers them by parent, peer group and code, bytewise (as COLLATE "C":
+ * the same under every database collation, and the order of names in a
+ * league), so that each peer group is a run of numbers ordered by code.
  */
 static const char regions_query[] =
-"SELECT r.code, r.name, r.parent, r.peer_group FROM %1$s.region r"
-" ORDER BY r.parent COLLATE pg_catalog.\"C\" NULLS FIRST, r.peer_group COLLATE pg_catalog.\"C\" NULLS FIRST,"
-"          r.code COLLATE pg_catalog.\"C\"";
+"SELECT r.code, r.name, r.parent, r.peer_group FROM %1$s.region r";
 
 static const char indicators_query[] =
 "SELECT i.code, i.name, i.unit_label, i.higher_is_better, i.decimals,"
@@ -320,13 +317,56 @@ keep_region(Board *b, const Datum *values, const bool *isnull)
 	r->name = copy_text(b, values[1], false);
 	r->parent = copy_text(b, values[2], isnull[2]);
 	r->peer_group = copy_text(b, values[3], isnull[3]);
-	/* In the query's order, peers are consecutive. */
-	r->group = 0;
+	r->group = 0;				/* number_regions */
 	r->parent_number = -1;		/* number_parents */
-	if (b->regions.n > 1)
-		r->group = r[-1].group +
-			!(same_text(r->parent, r[-1].parent) && same_text(r->peer_group, r[-1].peer_group));
-	number_name(b->region_numbers, r->code, (int32) (b->regions.n - 1));
+}
+
+/* Bytewise order (COLLATE "C"), NULL first. */
+static int
+text_order(const text *a, const text *b)
+{
+	size_t		la;
+	size_t		lb;
+	int			c;
+
+	if (a == NULL || b == NULL)
+		return (b == NULL) - (a == NULL);
+	la = VARSIZE_ANY_EXHDR(a);
+	lb = VARSIZE_ANY_EXHDR(b);
+	c = memcmp(VARDATA_ANY(a), VARDATA_ANY(b), Min(la, lb));
+	return c != 0 ? c : (la > lb) - (la < lb);
+}
+
+/* Parent, then peer group, then code: peers consecutive, by code. */
+static int
+region_order(const void *a, const void *b)
+{
+	const Region *x = a;
+	const Region *y = b;
+	int			c;
+
+	if ((c = text_order(x->parent, y->parent)) != 0 ||
+		(c = text_order(x->peer_group, y->peer_group)) != 0)
+		return c;
+	return text_order(x->code, y->code);
+}
+
+/* Number the regions in region_order, so that peers are a run. */
+static void
+number_regions(Board *b)
+{
+	int64		i;
+
+	qsort(b->regions.items, b->regions.n, sizeof(Region), region_order);
+	for (i = 0; i < b->regions.n; i++)
+	{
+		Region	   *r = &VEC_AT(b->regions, Region, i);
+
+		if (i > 0)
+			r->group = r[-1].group +
+				!(same_text(r->parent, r[-1].parent) && same_text(r->peer_group, r[-1].peer_group));
+		number_name(b->region_numbers, r->code, (int32) i);
+	}
 }
 
 static void
@@ -914,6 +954,7 @@ fetch(Board *b)
 	run_query(b, regions_query, b->report.schema, 0, keep_region);
 	run_query(b, b->report.has_kind ? indicators_query : indicators_query_0_1,
 			  b->report.schema, 0, keep_indicator);
+	number_regions(b);
 	number_parents(b);
 	board_select(b);
 	guess_init(b, &b->region_guess, b->regions.n);
