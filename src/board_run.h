@@ -12,7 +12,6 @@
 
 #include "tracker.h"
 #include "board.h"
-#include "nodes/execnodes.h"
 
 /* What a row is about, as the tables name it. */
 typedef struct BoardEntry
@@ -47,8 +46,8 @@ typedef struct BoardReport
 	tp_period	p;
 	bool		has_previous;	/* a previous report exists (rank change) */
 	text	   *period_text;
-	int64		rows;			/* rows read, shown or not: at most the
-								 * board's length */
+	int64		rows;			/* rows read, shown or not: the board has
+								 * at most this many */
 } BoardReport;
 
 typedef void (*board_sink) (void *state, const BoardReport *report,
@@ -71,12 +70,12 @@ extern void board_run(FunctionCallInfo fcinfo, const char *fname, int filter_arg
 					  board_sink sink, void *state);
 
 /*
- * Give a function's result, set up by InitMaterializedSRF and still
- * empty, a new store (rsinfo->setResult) for about rows tuples of a
- * board's width, held in a generation context of the query's memory in
- * blocks sized for them. A sink that writes a row per board row calls it
- * with the report's rows before its first.
+ * Give a set-returning function's result, set up by InitMaterializedSRF
+ * and still empty, a new store (rsinfo->setResult) for about rows tuples
+ * of a board's width, held in a generation context in blocks sized for
+ * them (kept in flinfo->fn_extra). A sink that writes a row per board
+ * row calls it with the report's rows before its first.
  */
-extern void board_result_size(ReturnSetInfo *rsinfo, int64 rows);
+extern void board_result_size(FunctionCallInfo fcinfo, int64 rows);
 
 #endif							/* TRACKER_BOARD_RUN_H */

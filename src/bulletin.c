@@ -105,7 +105,8 @@ written(writer w, const void *arg)
 
 typedef struct Sentences
 {
-	ReturnSetInfo *rsinfo;		/* the result */
+	FunctionCallInfo fcinfo;	/* the result is its rsinfo's */
+	ReturnSetInfo *rsinfo;
 	bool		sized;			/* board_result_size was called */
 	tb_style	style;
 	const char *object;
@@ -138,7 +139,7 @@ sentences_sink(void *state, const BoardReport *report, const BoardIndicator *ind
 
 	if (!s->sized)
 	{
-		board_result_size(s->rsinfo, report->rows);
+		board_result_size(s->fcinfo, report->rows);
 		s->sized = true;
 	}
 	if (n == 0)
@@ -182,6 +183,7 @@ bulletin_sentences(PG_FUNCTION_ARGS)
 
 	style_of(fcinfo, 6, &s.style, &s.object);
 	InitMaterializedSRF(fcinfo, 0);
+	s.fcinfo = fcinfo;
 	s.rsinfo = rsinfo;
 	s.sized = false;
 	board_run(fcinfo, "bulletin", 8, sentences_sink, &s);

@@ -1006,7 +1006,8 @@ typedef struct Emitter
 /* The scoreboard's sink: its columns. */
 typedef struct Columns
 {
-	ReturnSetInfo *rsinfo;		/* the result */
+	FunctionCallInfo fcinfo;	/* the result is its rsinfo's */
+	ReturnSetInfo *rsinfo;
 	bool		sized;			/* board_result_size was called */
 	text	   *lights[3];
 } Columns;
@@ -1099,7 +1100,7 @@ columns_sink(void *state, const BoardReport *report, const BoardIndicator *ind,
 
 	if (!c->sized)
 	{
-		board_result_size(c->rsinfo, report->rows);
+		board_result_size(c->fcinfo, report->rows);
 		c->sized = true;
 	}
 	for (i = 0; i < n; i++)
@@ -1385,24 +1386,34 @@ board_run(FunctionCallInfo fcinfo, const char *fname, int filter_arg,
  * most twice the largest block (32 MB), between boards.
  */
 void
-board_result_size(ReturnSetInfo *rsinfo, int64 rows)
+board_result_size(FunctionCallInfo fcinfo, int64 rows)
 {
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Size		block = ALLOCSET_DEFAULT_INITSIZE;
 	Size		limit = Min(RESULT_BLOCK_MAX, (Size) work_mem * 1024);
-	MemoryContext tuples;
+	Tuplestorestate *empty = rsinfo->setResult;
 	MemoryContext outer;
 
 	while (block < limit && (double) block < (double) rows * RESULT_ROW_BYTES)
 		block *= 2;
 	block = Min(block, limit);
-	tuples = GenerationContextCreate(rsinfo->econtext->ecxt_per_query_memory,
-									 "board result", 0, block, block);
-	outer = MemoryContextSwitchTo(tuples);
-	tuplestore_end(rsinfo->setResult);
+	/*
+	 * A function called again in one query (a rescan with new arguments,
+	 * LATERAL) gets here once its last result is ended: the executor ends
+	 * a function's store before it calls the function again. That store's
+	 * context, kept in fn_extra, goes then, or each call would keep a
+	 * block until the query ends.
+	 */
+	if (fcinfo->flinfo->fn_extra != NULL)
+		MemoryContextDelete((MemoryContext) fcinfo->flinfo->fn_extra);
+	fcinfo->flinfo->fn_extra =
+		GenerationContextCreate(fcinfo->flinfo->fn_mcxt, "board result", 0, block, block);
+	outer = MemoryContextSwitchTo((MemoryContext) fcinfo->flinfo->fn_extra);
 	rsinfo->setResult =
 		tuplestore_begin_heap((rsinfo->allowedModes & SFRM_Materialize_Random) != 0,
 							  false, work_mem);
 	MemoryContextSwitchTo(outer);
+	tuplestore_end(empty);
 }
 
 PG_FUNCTION_INFO_V1(scoreboard);
@@ -1413,6 +1424,7 @@ scoreboard(PG_FUNCTION_ARGS)
 	Columns		c;
 
 	InitMaterializedSRF(fcinfo, 0);
+	c.fcinfo = fcinfo;
 	c.rsinfo = rsinfo;
 	c.sized = false;
 	c.lights[TR_GREEN] = cstring_to_text("green");

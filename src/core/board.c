@@ -161,19 +161,19 @@ merge_ranked(const ranked *a, int32_t na, const ranked *b, int32_t nb,
  * Sort e[0..m) best first, through tmp (m entries): runs of SORT_RUN by
  * insertion, then merged pairwise. A peer group is mostly a few dozen
  * regions and a 60,000-row board sorts 3,600 of them: comparing inline
- * took a tenth off the board where qsort compares through a pointer.
+ * took about 5 ms off that board where qsort compared through a pointer.
  */
 static void
 sort_ranked(ranked *e, int32_t m, ranked *tmp)
 {
 	ranked	   *src = e;
 	ranked	   *dst = tmp;
-	int32_t		start;
-	int32_t		width;
+	int64_t		start;
+	int64_t		width;
 
 	for (start = 0; start < m; start += SORT_RUN)
 	{
-		int32_t		end = m - start < SORT_RUN ? m : start + SORT_RUN;
+		int32_t		end = (int32_t) (m - start < SORT_RUN ? m : start + SORT_RUN);
 		int32_t		i;
 
 		for (i = start + 1; i < end; i++)
@@ -181,7 +181,7 @@ sort_ranked(ranked *e, int32_t m, ranked *tmp)
 			ranked		x = e[i];
 			int32_t		j = i;
 
-			for (; j > start && ranked_before(&x, &e[j - 1]); j--)
+			for (; j > (int32_t) start && ranked_before(&x, &e[j - 1]); j--)
 				e[j] = e[j - 1];
 			e[j] = x;
 		}
@@ -192,10 +192,11 @@ sort_ranked(ranked *e, int32_t m, ranked *tmp)
 
 		for (start = 0; start < m; start += 2 * width)
 		{
-			int32_t		mid = m - start < width ? m : start + width;
-			int32_t		end = m - mid < width ? m : mid + width;
+			int64_t		mid = m - start < width ? m : start + width;
+			int64_t		end = m - mid < width ? m : mid + width;
 
-			merge_ranked(src + start, mid - start, src + mid, end - mid, dst + start);
+			merge_ranked(src + start, (int32_t) (mid - start), src + mid,
+						 (int32_t) (end - mid), dst + start);
 		}
 		t = src;
 		src = dst;

@@ -327,6 +327,7 @@ tb_period_label(tp_period p, tp_lang lang, char *buf, size_t cap, size_t *len)
 	if (k == LABELS_KEPT)
 	{
 		k = labels_next;
+		labels[k].valid = 0;	/* until its label is made */
 		if (!period_label(p, lang, labels[k].label))
 			return tb_text_fail(buf, cap, TR_EARG);
 		labels[k].valid = 1;

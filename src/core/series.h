@@ -331,10 +331,11 @@ extern ts_status ts_parse(const char *text, size_t len, ts_builder *b,
 
 /* The period of fact f of a series of grain g. */
 extern tp_period ts_fact_period(tp_grain g, const ts_fact *f);
-/* Index of the fact (unit, cumulative), or -1. Binary search. */
+/* Index of the fact (unit, cumulative), or -1. An interpolated guess,
+ * then a few steps or bisection. */
 extern int32_t ts_find(const ts_view *s, int32_t unit, int cumulative);
 /* How many facts end at unit: the unit fact and the cumulative one
- * through it (0, 1 or 2). One binary search. */
+ * through it (0, 1 or 2). One search, as ts_find's. */
 extern int	ts_count_at(const ts_view *s, int32_t unit);
 
 /*

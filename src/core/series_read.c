@@ -185,14 +185,14 @@ floor_index(const ts_view *s, int64_t unit, int cumulative)
 {
 	const ts_fact *f = s->facts;
 	int64_t		key = unit * 2 + (cumulative != 0);
-	int64_t		first = FACT_KEY(&f[0]);
-	int64_t		last = FACT_KEY(&f[s->n - 1]);
+	int64_t		first = s->n > 0 ? FACT_KEY(&f[0]) : 0;
+	int64_t		last = s->n > 0 ? FACT_KEY(&f[s->n - 1]) : 0;
 	int32_t		lo;				/* f[lo - 1] <= key */
-	int32_t		hi;				/* f[hi] > key, or hi = n */
+	int32_t		hi;				/* f[hi] > key */
 	int32_t		g;
 	int			step;
 
-	if (key < first)
+	if (s->n <= 0 || key < first)
 		return -1;
 	if (key >= last)
 		return s->n - 1;

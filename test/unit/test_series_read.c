@@ -1544,10 +1544,75 @@ test_resample_kinds(void)
 	CHECK_STR(buf, "\xe2\x96\x84  ");
 }
 
+/*
+ * ts_find and ts_count_at against a linear scan, on random series whose
+ * keys (unit, cumulative) are dense, gapped or both: the interpolated
+ * guess lands anywhere from exact to far off, so its steps and the
+ * bisection after them are both taken. Every key from below the first
+ * to beyond the last is looked up.
+ */
+static void
+test_search_random(void)
+{
+	int			trial;
+
+	srand(7);
+	for (trial = 0; trial < 3000; trial++)
+	{
+		int32_t		n = 1 + rand() % 300;
+		int64_t		key = 24000 * 2 + rand() % 50;
+		int64_t		k;
+		int32_t		i;
+
+		reset(TP_MONTH);
+		for (i = 0; i < n; i++)
+		{
+			memset(&facts[i], 0, sizeof facts[i]);
+			facts[i].unit = (int32_t) (key / 2);
+			facts[i].cumulative = (uint8_t) (key % 2);
+			switch (rand() % 4)
+			{
+				case 0:
+					key += 1;
+					break;
+				case 1:
+					key += 2;
+					break;
+				case 2:
+					key += 1 + rand() % 5;
+					break;
+				default:
+					key += 1 + (rand() % 8 == 0 ? rand() % 400 : 0);
+					break;
+			}
+		}
+		nfacts = n;
+		sv.n = n;
+		for (k = (int64_t) facts[0].unit * 2 - 5; k <= (int64_t) facts[n - 1].unit * 2 + 6; k++)
+		{
+			int32_t		u = (int32_t) (k / 2);
+			int			c = (int) (k % 2);
+			int32_t		want = -1;
+			int			count = 0;
+
+			for (i = 0; i < n; i++)
+			{
+				if (facts[i].unit == u && facts[i].cumulative == c)
+					want = i;
+				count += facts[i].unit == u;
+			}
+			CHECK_INT(ts_find(&sv, u, c), want);
+			if (c == 0)
+				CHECK_INT(ts_count_at(&sv, u), count);
+		}
+	}
+}
+
 int
 main(void)
 {
 	test_find();
+	test_search_random();
 	test_january_missing();
 	test_derived_month();
 	test_quarter_from_months();
